@@ -1,0 +1,14 @@
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context
+from django.contrib.sites.shortcuts import get_current_site
+
+from apps.accounts.services import queue_email
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix: str, email: str, context_data: dict) -> None:
+        """Render allauth's email in the request, then hand it to the outbox and Celery."""
+        request = context.request
+        ctx = {"request": request, "email": email, "current_site": get_current_site(request)}
+        ctx.update(context_data)
+        queue_email(self.render_mail(template_prefix, email, ctx))

@@ -1,0 +1,62 @@
+from django import forms
+from django.http import HttpRequest
+from django_countries import countries
+
+from apps.accounts.models import User
+from apps.lib.dates import time_zone_names, validate_time_zone
+
+TIME_ZONE_CHOICES = [(name, name.replace("_", " ")) for name in time_zone_names()]
+COUNTRY_CHOICES = [("", "Choose your country (optional)"), *countries]
+
+
+class TimeZoneField(forms.ChoiceField):
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(
+            choices=TIME_ZONE_CHOICES,
+            validators=[validate_time_zone],
+            help_text="Your days, weeks and reminders follow this time zone.",
+            **kwargs,
+        )
+
+    def valid_value(self, value: str) -> bool:
+        # validate_time_zone gives the clearer message for an unknown zone.
+        return True
+
+
+class SignupForm(forms.Form):
+    """The extra sign-up fields allauth appends after email and password."""
+
+    display_name = forms.CharField(
+        max_length=60, required=False, help_text="What Pacewise calls you. Optional."
+    )
+    time_zone = TimeZoneField(initial="UTC")
+    country = forms.ChoiceField(
+        choices=COUNTRY_CHOICES,
+        required=False,
+        help_text="Used to show the crisis lines that serve where you live.",
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            # Pre-selected from the browser's own zone by static/js/site.js.
+            self.fields["time_zone"].widget.attrs["data-detect-time-zone"] = ""
+
+    def signup(self, request: HttpRequest, user: User) -> None:
+        user.display_name = self.cleaned_data["display_name"]
+        user.time_zone = self.cleaned_data["time_zone"]
+        user.country = self.cleaned_data["country"]
+        user.save(update_fields=["display_name", "time_zone", "country"])
+
+
+class ProfileForm(forms.ModelForm):
+    time_zone = TimeZoneField()
+    country = forms.ChoiceField(
+        choices=COUNTRY_CHOICES,
+        required=False,
+        help_text="Used to show the crisis lines that serve where you live.",
+    )
+
+    class Meta:
+        model = User
+        fields = ["display_name", "time_zone", "country"]

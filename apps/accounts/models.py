@@ -1,0 +1,131 @@
+from datetime import timedelta
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.mail import EmailMultiAlternatives
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django_countries.fields import CountryField
+
+from apps.lib.dates import validate_time_zone, zone
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def _create_user(self, email: str, password: str | None, **extra: object) -> "User":
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra: object) -> "User":
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra: object) -> "User":
+        extra.update(is_staff=True, is_superuser=True)
+        return self._create_user(email, password, **extra)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person using Pacewise. The email is the login; the profile lives on the same row."""
+
+    email = models.EmailField("email address", max_length=254, unique=True)
+    display_name = models.CharField(
+        max_length=60, blank=True, help_text="What Pacewise calls you. Optional."
+    )
+    time_zone = models.CharField(
+        max_length=64,
+        default="UTC",
+        validators=[validate_time_zone],
+        help_text="Your days, weeks and reminders follow this time zone.",
+    )
+    country = CountryField(
+        blank=True, help_text="Used to show the crisis lines that serve where you live."
+    )
+    is_active = models.BooleanField(default=True)
+    is_staff = models.BooleanField(default=False)
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        constraints = [models.UniqueConstraint(Lower("email"), name="user_email_ci_unique")]
+
+    def __str__(self) -> str:
+        return self.email
+
+    def get_short_name(self) -> str:
+        return self.display_name or self.email.split("@")[0]
+
+    def get_full_name(self) -> str:
+        return self.display_name or self.email
+
+    def local_now(self) -> "timezone.datetime":
+        return timezone.now().astimezone(zone(self.time_zone))
+
+
+class OutboundEmailQuerySet(models.QuerySet["OutboundEmail"]):
+    def stalled(self, older_than: timedelta = timedelta(minutes=10)) -> "OutboundEmailQuerySet":
+        """Mail whose task was lost (broker down, worker killed) and should be queued again."""
+        cutoff = timezone.now() - older_than
+        return self.filter(
+            status__in=[OutboundEmail.Status.PENDING, OutboundEmail.Status.SENDING],
+            updated_at__lt=cutoff,
+        )
+
+
+class OutboundEmail(models.Model):
+    """An outbox row: every email the site sends is stored here, then sent by a Celery task.
+
+    The request that triggers an email never waits on the mail server. Tasks carry only this
+    row's id; the body is cleared once it has been delivered (it may hold a one-time code).
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending"
+        SENDING = "sending"
+        SENT = "sent"
+        FAILED = "failed"
+
+    to = models.EmailField(max_length=254)
+    subject = models.CharField(max_length=255)
+    text_body = models.TextField()
+    html_body = models.TextField(blank=True)
+    headers = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = OutboundEmailQuerySet.as_manager()
+
+    class Meta:
+        indexes = [models.Index(fields=["status", "updated_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.subject} → {self.to} ({self.status})"
+
+    def as_message(self) -> EmailMultiAlternatives:
+        from django.conf import settings
+
+        message = EmailMultiAlternatives(
+            subject=self.subject,
+            body=self.text_body,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[self.to],
+            headers=self.headers,
+        )
+        if self.html_body:
+            message.attach_alternative(self.html_body, "text/html")
+        return message

@@ -1,0 +1,9 @@
+"""A developer's machine: `make run`. Embedded defaults unless DATABASE_URL / REDIS_URL are set."""
+
+from config.settings.base import *  # noqa: F403
+from config.settings.base import env
+
+DEBUG = env.bool("DEBUG", True)
+SECRET_KEY = SECRET_KEY or "local-development-only-key-not-for-production-use-0123456789"  # noqa: F405
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+STATIC_ROOT = None  # runserver serves from the finders; nothing is collected locally.

@@ -1,0 +1,35 @@
+import pytest
+from allauth.account.models import EmailAddress
+from django.core.cache import cache
+
+from apps.accounts.models import User
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    # allauth's rate limits count in the (Redis) cache; every test starts with a clean slate.
+    cache.clear()
+
+
+def make_user(email: str, *, verified: bool = True, **fields: object) -> User:
+    user = User.objects.create_user(email=email, password="a calm long password", **fields)
+    EmailAddress.objects.create(user=user, email=email, primary=True, verified=verified)
+    return user
+
+
+@pytest.fixture
+def alice(db) -> User:
+    return make_user(
+        "alice@example.com", display_name="Alice", time_zone="Europe/Berlin", country="DE"
+    )
+
+
+@pytest.fixture
+def charlie(db) -> User:
+    return make_user("charlie@example.com", display_name="Charlie", time_zone="America/Chicago")
+
+
+@pytest.fixture
+def alice_client(client, alice):
+    client.force_login(alice)
+    return client
