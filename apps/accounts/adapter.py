@@ -1,5 +1,6 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context
+from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 
 from apps.accounts.services import queue_email
@@ -9,6 +10,8 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix: str, email: str, context_data: dict) -> None:
         """Render allauth's email in the request, then hand it to the outbox and Celery."""
         request = context.request
-        ctx = {"request": request, "email": email, "current_site": get_current_site(request)}
+        site = get_current_site(request)
+        site.name = settings.SITE_NAME  # "Hello from Pacewise!", not the bare host name
+        ctx = {"request": request, "email": email, "current_site": site}
         ctx.update(context_data)
         queue_email(self.render_mail(template_prefix, email, ctx))

@@ -13,12 +13,17 @@ def landing(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/landing.html")
 
 
+def greeting_for(hour: int) -> str:
+    if 5 <= hour < 12:
+        return "Good morning"
+    if 12 <= hour < 18:
+        return "Good afternoon"
+    return "Good evening"
+
+
 @login_required
 def today(request: HttpRequest) -> HttpResponse:
-    hour = request.user.local_now().hour
-    greeting = (
-        "Good morning" if 5 <= hour < 12 else "Good afternoon" if hour < 18 else "Good evening"
-    )
+    greeting = greeting_for(request.user.local_now().hour)
     return render(request, "accounts/today.html", {"greeting": greeting})
 
 

@@ -44,6 +44,7 @@ def test_it_creates_the_user_with_profile_and_emails_a_code(sign_up):
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["dana@example.com"]
     assert mail.outbox[0].subject.startswith("Pacewise: ")
+    assert "Hello from Pacewise!" in mail.outbox[0].body
     # The email went through the outbox and a task, and its body (a code) was then forgotten.
     sent = OutboundEmail.objects.get()
     assert sent.status == OutboundEmail.Status.SENT

@@ -1,0 +1,51 @@
+import time
+
+import pytest
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY, format_hotp_value, hotp_value
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "a calm long password"
+
+
+def current_code(secret: str) -> str:
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
+def activate_totp(client) -> str:
+    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
+    client.get(reverse("mfa_activate_totp"))
+    secret = client.session[SECRET_SESSION_KEY]
+    client.post(reverse("mfa_activate_totp"), {"code": current_code(secret)})
+    return secret
+
+
+def test_a_user_turns_on_an_authenticator_app_and_gets_recovery_codes(alice_client, alice):
+    activate_totp(alice_client)
+
+    types = set(Authenticator.objects.filter(user=alice).values_list("type", flat=True))
+    assert types == {Authenticator.Type.TOTP, Authenticator.Type.RECOVERY_CODES}
+
+
+def test_a_wrong_authenticator_code_turns_nothing_on(alice_client, alice):
+    alice_client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
+    alice_client.get(reverse("mfa_activate_totp"))
+
+    response = alice_client.post(reverse("mfa_activate_totp"), {"code": "000000"})
+
+    assert "Incorrect code" in response.text
+    assert not Authenticator.objects.filter(user=alice).exists()
+
+
+def test_with_two_factor_on_sign_in_asks_for_the_code(client, alice):
+    client.force_login(alice)
+    secret = activate_totp(client)
+    client.post(reverse("account_logout"))
+
+    response = client.post(reverse("account_login"), {"login": alice.email, "password": PASSWORD})
+
+    assert response["Location"] == reverse("mfa_authenticate")
+    assert client.get(reverse("accounts:today")).status_code == 302
+    response = client.post(reverse("mfa_authenticate"), {"code": current_code(secret)})
+    assert response["Location"] == reverse("accounts:today")
