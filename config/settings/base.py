@@ -92,11 +92,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache and broker ------------------------------------------------------------------------
 REDIS_URL = env.str("REDIS_URL", "")
-if REDIS_URL:
+# Give the cache its own Redis database (CACHE_URL) in deployments: a cache flush must never
+# touch the broker's queued tasks.
+CACHE_URL = env.str("CACHE_URL", REDIS_URL)
+if CACHE_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": CACHE_URL,
             "KEY_PREFIX": "pacewise",
         }
     }

@@ -8,10 +8,11 @@ DATABASES = {
     "default": env.dj_db_url("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/pacewise"),
 }
 REDIS_URL = env.str("REDIS_URL", "redis://127.0.0.1:6379/14")
+CACHE_URL = env.str("CACHE_URL", "redis://127.0.0.1:6379/15")
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": REDIS_URL,
+        "LOCATION": CACHE_URL,
         "KEY_PREFIX": "pacewise-test",
     }
 }

@@ -1,0 +1,225 @@
+"""The outbox end to end: a real Celery worker, consuming from Redis, sends to a real SMTP server.
+
+The worker runs in a thread of this process (so it shares the test database) and the SMTP
+server is aiosmtpd on a free local port. Nothing in the app is patched.
+"""
+
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from datetime import timedelta
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+
+import pytest
+from aiosmtpd.controller import Controller
+from celery.contrib.testing.worker import start_worker
+from celery.signals import task_postrun
+from django.conf import settings as django_settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.utils import timezone
+
+from apps.accounts.models import OutboundEmail
+from apps.accounts.services import queue_email, requeue_stalled
+from apps.accounts.tasks import requeue_stalled_emails, send_outbound_email
+from config.celery_app import app as celery_app
+
+SEND = send_outbound_email.name
+REQUEUE = requeue_stalled_emails.name
+DEADLINE = 20.0  # seconds; the first retry alone waits 5
+
+
+class Mailbox:
+    """The SMTP server's handler: keeps what it accepts, and can refuse the first messages."""
+
+    def __init__(self) -> None:
+        self.refuse_next = 0
+        self.refused = 0
+        self.received: list[tuple[list[str], EmailMessage]] = []
+        self._lock = threading.Lock()
+
+    async def handle_DATA(self, server, session, envelope) -> str:  # aiosmtpd hook
+        with self._lock:
+            if self.refuse_next:
+                self.refuse_next -= 1
+                self.refused += 1
+                return "451 4.3.0 Try again later"
+            message = message_from_bytes(envelope.content, policy=policy.default)
+            self.received.append((list(envelope.rcpt_tos), message))
+        return "250 OK"
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(condition: Callable[[], bool], what: str, timeout: float = DEADLINE) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"Timed out after {timeout:.0f} s waiting for {what}.")
+        time.sleep(0.05)
+
+
+def queued_messages() -> int:
+    """Task messages waiting in the broker's default queue (not yet taken by a worker)."""
+    with celery_app.connection_for_write() as connection:
+        return connection.default_channel.client.llen(celery_app.conf.task_default_queue)
+
+
+@pytest.fixture
+def mailbox(settings) -> Iterator[Mailbox]:
+    handler = Mailbox()
+    port = free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port, server_hostname="localhost")
+    controller.start()
+    # The test runner swapped MAILERS for locmem at setup; this override (after setup) wins,
+    # and Django resolves MAILERS on every send, so nothing is cached.
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 5},
+        }
+    }
+    try:
+        yield handler
+    finally:
+        controller.stop()
+
+
+@pytest.fixture
+def worker(transactional_db, mailbox) -> Iterator[list[tuple[str, tuple, str]]]:
+    """A real worker on the test Redis; yields the (task, args, state) of each finished task."""
+    conf = celery_app.conf
+    saved = {
+        key: conf[key] for key in ("task_always_eager", "broker_url", "worker_hijack_root_logger")
+    }
+    conf.update(
+        task_always_eager=False,
+        broker_url=django_settings.REDIS_URL,
+        worker_hijack_root_logger=False,
+    )
+    celery_app.control.purge()
+    finished: list[tuple[str, tuple, str]] = []
+
+    def record(sender, args, state, **kwargs) -> None:
+        finished.append((sender.name, tuple(args or ()), state))
+
+    task_postrun.connect(record, weak=False)
+    try:
+        with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=15):
+            yield finished
+    finally:
+        task_postrun.disconnect(record)
+        celery_app.control.purge()
+        conf.update(saved)
+
+
+def test_an_email_queued_in_a_request_is_delivered_by_the_worker(worker, mailbox):
+    message = EmailMultiAlternatives(
+        subject="Your Pacewise code",
+        body="Your code is CALM-42.",
+        to=["runner@example.com"],
+        headers={"X-Pacewise-Kind": "verification"},
+    )
+    message.attach_alternative("<p>Your code is <b>CALM-42</b>.</p>", "text/html")
+
+    with transaction.atomic():
+        [row] = queue_email(message)
+        # Nothing reaches the broker before the commit, so the worker never misses the row.
+        assert queued_messages() == 0
+
+    wait_for(
+        lambda: len(worker) == 1 and OutboundEmail.objects.get(pk=row.pk).status == "sent",
+        "the worker to send the email",
+    )
+    assert worker == [(SEND, (row.pk,), "SUCCESS")]
+    assert len(mailbox.received) == 1
+    recipients, sent = mailbox.received[0]
+    assert recipients == ["runner@example.com"]
+    assert sent["To"] == "runner@example.com"
+    assert sent["Subject"] == "Your Pacewise code"
+    assert sent["From"] == django_settings.DEFAULT_FROM_EMAIL
+    assert sent["X-Pacewise-Kind"] == "verification"
+    assert sent.get_content_type() == "multipart/alternative"
+    assert [part.get_content_type() for part in sent.iter_parts()] == ["text/plain", "text/html"]
+    assert sent.get_body(("plain",)).get_content().strip() == "Your code is CALM-42."
+    assert "<b>CALM-42</b>" in sent.get_body(("html",)).get_content()
+
+    row.refresh_from_db()
+    assert row.status == OutboundEmail.Status.SENT
+    assert row.attempts == 1
+    assert row.sent_at is not None
+    assert (row.text_body, row.html_body, row.last_error) == ("", "", "")
+    assert queued_messages() == 0
+
+
+def test_it_retries_after_the_mail_server_refuses_and_delivers_once(worker, mailbox):
+    mailbox.refuse_next = 1
+    message = EmailMultiAlternatives(
+        subject="Your weekly summary", body="Three runs this week.", to=["runner@example.com"]
+    )
+    message.attach_alternative("<p>Three runs this week.</p>", "text/html")
+
+    with transaction.atomic():
+        [row] = queue_email(message)
+
+    wait_for(lambda: mailbox.refused == 1, "the mail server to refuse the first attempt")
+    refused = OutboundEmail.objects.get(pk=row.pk)
+    assert refused.status == OutboundEmail.Status.PENDING
+    assert refused.last_error == "SMTPDataError"
+    assert refused.text_body == "Three runs this week."
+
+    # The first retry waits its 5 s countdown (5 * 2**0), then the server accepts.
+    wait_for(
+        lambda: len(worker) == 2 and OutboundEmail.objects.get(pk=row.pk).status == "sent",
+        "the retry to deliver the email",
+    )
+    assert worker == [(SEND, (row.pk,), "RETRY"), (SEND, (row.pk,), "SUCCESS")]
+    assert len(mailbox.received) == 1
+    recipients, sent = mailbox.received[0]
+    assert recipients == ["runner@example.com"]
+    assert sent["Subject"] == "Your weekly summary"
+
+    row.refresh_from_db()
+    assert row.status == OutboundEmail.Status.SENT
+    assert row.attempts == 2
+    assert (row.text_body, row.html_body, row.last_error) == ("", "", "")
+    assert queued_messages() == 0
+
+
+def test_a_lost_task_is_requeued_and_sent_once(worker, mailbox):
+    row = OutboundEmail.objects.create(
+        to="runner@example.com", subject="Lost in the broker", text_body="Still here."
+    )
+    OutboundEmail.objects.filter(pk=row.pk).update(updated_at=timezone.now() - timedelta(hours=1))
+
+    # Beat's periodic task, run by the worker, finds the stalled row and queues it again.
+    requeue_stalled_emails.delay()
+    wait_for(
+        lambda: len(worker) == 2 and OutboundEmail.objects.get(pk=row.pk).status == "sent",
+        "the requeued email to be sent",
+    )
+    assert worker == [(REQUEUE, (), "SUCCESS"), (SEND, (row.pk,), "SUCCESS")]
+
+    # The lost task turns up after all: the row is already sent, so it sends nothing.
+    send_outbound_email.delay(row.pk)
+    wait_for(lambda: len(worker) == 3, "the late duplicate task to run")
+    assert worker[2] == (SEND, (row.pk,), "SUCCESS")
+
+    assert len(mailbox.received) == 1
+    recipients, sent = mailbox.received[0]
+    assert recipients == ["runner@example.com"]
+    assert sent["Subject"] == "Lost in the broker"
+    assert sent.get_content_type() == "text/plain"
+
+    row.refresh_from_db()
+    assert row.status == OutboundEmail.Status.SENT
+    assert row.attempts == 1
+    assert row.text_body == ""
+    assert requeue_stalled() == 0
+    assert queued_messages() == 0
