@@ -105,3 +105,18 @@ def test_a_duplicate_email_creates_no_second_account_and_tells_the_owner(sign_up
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["alice@example.com"]
     assert "already" in mail.outbox[0].body.lower()
+
+
+def test_the_bot_trap_is_hidden_by_a_class_not_an_inline_style(client):
+    html = client.get(reverse("account_signup")).text
+
+    assert 'class="honeypot"' in html
+    assert "right: -99999px" not in html
+
+
+def test_a_filled_bot_trap_creates_no_account(sign_up):
+    response = sign_up(phone_number="+1 555 0100")
+
+    assert response.status_code == 302
+    assert not User.objects.exists()
+    assert mail.outbox == []

@@ -1,0 +1,88 @@
+"""Browser journeys: real Chromium (Debian's, never a downloaded one) against `live_server`."""
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+# Playwright's sync API runs an event loop in the test's thread, so Django would refuse the ORM
+# calls the tests make between browser steps. Only this browser-test conftest sets it.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+AXE_OPTIONS = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"],
+    }
+}
+HERE = Path(__file__).parent.resolve()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if HERE in Path(item.path).resolve().parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    executable = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+    if not Path(executable).is_file():
+        pytest.fail(
+            f"Chromium not found at {executable}. Install Debian's chromium "
+            "(`apt-get install chromium`; `.ci/run` does it) or set CHROMIUM_PATH. "
+            "Browsers are never downloaded.",
+            pytrace=False,
+        )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+# No `bypass_csp`: axe is injected with `page.evaluate` (DevTools), which the site's
+# Content-Security-Policy does not block, and bypassing CSP would hide real breakage (an inline
+# style the policy refuses, say) from these journeys.
+@pytest.fixture
+def new_page(browser: Browser, live_server, transactional_db) -> Iterator[Callable[..., Page]]:
+    """Open a page in a fresh context on the live server; every context closes after the test.
+
+    Keyword arguments go to `browser.new_context` (e.g. `java_script_enabled=False`,
+    `timezone_id="Europe/Berlin"`).
+    """
+    contexts: list[BrowserContext] = []
+
+    def open_page(**context_options: object) -> Page:
+        context = browser.new_context(base_url=live_server.url, **context_options)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page: Callable[..., Page]) -> Page:
+    return new_page()
+
+
+def assert_accessible(page: Page) -> None:
+    """No WCAG 2.2 A/AA violations that axe-core can detect on the page as it stands."""
+    results = Axe().run(page, options=AXE_OPTIONS)
+    assert results.violations_count == 0, results.generate_report()
