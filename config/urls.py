@@ -12,4 +12,6 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("", include("apps.accounts.urls")),
+    path("", include("apps.resources.urls")),
+    path("", include("apps.checkins.urls")),
 ]

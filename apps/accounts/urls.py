@@ -5,7 +5,5 @@ from apps.accounts import views
 app_name = "accounts"
 urlpatterns = [
     path("", views.landing, name="landing"),
-    path("today/", views.today, name="today"),
     path("account/", views.account, name="account"),
-    path("crisis/", views.crisis, name="crisis"),
 ]

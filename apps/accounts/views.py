@@ -9,22 +9,8 @@ from apps.accounts.forms import ProfileForm
 
 def landing(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
-        return redirect("accounts:today")
+        return redirect("checkins:today")
     return render(request, "accounts/landing.html")
-
-
-def greeting_for(hour: int) -> str:
-    if 5 <= hour < 12:
-        return "Good morning"
-    if 12 <= hour < 18:
-        return "Good afternoon"
-    return "Good evening"
-
-
-@login_required
-def today(request: HttpRequest) -> HttpResponse:
-    greeting = greeting_for(request.user.local_now().hour)
-    return render(request, "accounts/today.html", {"greeting": greeting})
 
 
 @require_http_methods(["GET", "POST"])
@@ -43,10 +29,6 @@ def account(request: HttpRequest) -> HttpResponse:
     template = "accounts/account.html#profile-form" if request.htmx else "accounts/account.html"
     status = 422 if request.method == "POST" and form.errors else 200
     return render(request, template, {"form": form, "saved": saved}, status=status)
-
-
-def crisis(request: HttpRequest) -> HttpResponse:
-    return render(request, "accounts/crisis.html")
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_countries",
     "apps.accounts",
+    "apps.resources",
+    "apps.checkins",
 ]
 
 MIDDLEWARE = [
@@ -184,7 +186,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "accounts:today"
+LOGIN_REDIRECT_URL = "checkins:today"
 
 ACCOUNT_ADAPTER = "apps.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}

@@ -14,7 +14,7 @@ def test_a_verified_user_signs_in_and_lands_on_today(client, alice):
     )
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("accounts:today")
+    assert response["Location"] == reverse("checkins:today")
 
 
 def test_a_wrong_password_is_refused_with_an_error(client, alice):
@@ -22,7 +22,7 @@ def test_a_wrong_password_is_refused_with_an_error(client, alice):
 
     assert response.status_code == 200
     assert "The email address and/or password you specified are not correct." in response.text
-    assert client.get(reverse("accounts:today")).status_code == 302
+    assert client.get(reverse("checkins:today")).status_code == 302
 
 
 def test_an_unverified_user_is_asked_for_a_code_first(client, django_capture_on_commit_callbacks):
@@ -35,7 +35,7 @@ def test_an_unverified_user_is_asked_for_a_code_first(client, django_capture_on_
 
     assert response["Location"] == reverse("account_email_verification_sent")
     assert mail.outbox[-1].to == ["nia@example.com"]
-    assert client.get(reverse("accounts:today")).status_code == 302
+    assert client.get(reverse("checkins:today")).status_code == 302
 
 
 def test_repeated_failed_sign_ins_are_rate_limited(client, alice):
@@ -47,7 +47,7 @@ def test_repeated_failed_sign_ins_are_rate_limited(client, alice):
     )
 
     assert "Too many failed login attempts" in response.text
-    assert client.get(reverse("accounts:today")).status_code == 302
+    assert client.get(reverse("checkins:today")).status_code == 302
 
 
 def test_signing_out_ends_the_session(alice_client):
@@ -55,7 +55,7 @@ def test_signing_out_ends_the_session(alice_client):
 
     assert response.status_code == 302
     assert response["Location"] == reverse("accounts:landing")
-    assert alice_client.get(reverse("accounts:today")).status_code == 302
+    assert alice_client.get(reverse("checkins:today")).status_code == 302
 
 
 def test_a_password_reset_link_is_emailed_through_the_outbox(

@@ -46,6 +46,6 @@ def test_with_two_factor_on_sign_in_asks_for_the_code(client, alice):
     response = client.post(reverse("account_login"), {"login": alice.email, "password": PASSWORD})
 
     assert response["Location"] == reverse("mfa_authenticate")
-    assert client.get(reverse("accounts:today")).status_code == 302
+    assert client.get(reverse("checkins:today")).status_code == 302
     response = client.post(reverse("mfa_authenticate"), {"code": current_code(secret)})
-    assert response["Location"] == reverse("accounts:today")
+    assert response["Location"] == reverse("checkins:today")

@@ -26,25 +26,16 @@ def test_a_signed_in_visitor_to_the_landing_page_goes_to_today(alice_client):
     response = alice_client.get(reverse("accounts:landing"))
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("accounts:today")
-
-
-def test_the_crisis_page_is_public_and_lists_988_and_local_emergency(client):
-    response = client.get(reverse("accounts:crisis"))
-
-    assert response.status_code == 200
-    assert "988" in response.text
-    assert "local emergency number" in response.text
-    assert "<script" not in response.text.split("</head>")[1]
+    assert response["Location"] == reverse("checkins:today")
 
 
 @pytest.mark.parametrize(
-    "name", ["accounts:landing", "accounts:crisis", "account_login", "account_signup"]
+    "name", ["accounts:landing", "resources:crisis", "account_login", "account_signup"]
 )
 def test_every_page_links_the_crisis_page_in_its_footer(client, name):
     footer = client.get(reverse(name)).text.split('<footer class="site-footer">')[1]
 
-    assert f'href="{reverse("accounts:crisis")}"' in footer
+    assert f'href="{reverse("resources:crisis")}"' in footer
     assert "Need help now?" in footer
 
 

@@ -54,7 +54,7 @@ def test_it_creates_the_user_with_profile_and_emails_a_code(sign_up):
 def test_it_keeps_the_user_out_until_the_code_is_entered(client, sign_up):
     sign_up()
 
-    assert client.get(reverse("accounts:today")).status_code == 302
+    assert client.get(reverse("checkins:today")).status_code == 302
 
 
 def test_the_right_code_verifies_and_lands_on_today(client, sign_up):
@@ -63,9 +63,9 @@ def test_the_right_code_verifies_and_lands_on_today(client, sign_up):
     response = client.post(reverse("account_email_verification_sent"), {"code": code_from_outbox()})
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("accounts:today")
+    assert response["Location"] == reverse("checkins:today")
     assert EmailAddress.objects.get(email="dana@example.com").verified
-    assert client.get(reverse("accounts:today")).status_code == 200
+    assert client.get(reverse("checkins:today")).status_code == 200
 
 
 def test_a_wrong_code_is_refused_with_an_error(client, sign_up):

@@ -18,7 +18,7 @@ def test_pages_carry_a_strict_content_security_policy(client):
 def test_pages_have_no_inline_script(client, alice_client):
     for response in (
         client.get(reverse("account_login")),
-        alice_client.get(reverse("accounts:today")),
+        alice_client.get(reverse("checkins:today")),
     ):
         for chunk in response.text.split("<script")[1:]:
             assert " src=" in chunk.split(">")[0], chunk[:80]

@@ -22,7 +22,7 @@ def url_of(*names: str) -> re.Pattern[str]:
 def expect_help_link(page: Page) -> None:
     footer = page.get_by_role("contentinfo")
     expect(footer.get_by_role("link", name="Need help now?")).to_have_attribute(
-        "href", reverse("accounts:crisis")
+        "href", reverse("resources:crisis")
     )
 
 
@@ -73,7 +73,7 @@ def test_a_newcomer_signs_up_verifies_by_code_and_signs_back_in(new_page):
     assert_accessible(page)
 
     enter_code(page)
-    expect(page).to_have_url(url_of("accounts:today"))
+    expect(page).to_have_url(url_of("checkins:today"))
     expect(page.get_by_role("heading", level=1)).to_contain_text("Dana")
     expect_help_link(page)
     assert_accessible(page)
@@ -97,7 +97,7 @@ def test_a_newcomer_signs_up_verifies_by_code_and_signs_back_in(new_page):
     page.get_by_label("Email").fill(EMAIL)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("main").get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(url_of("accounts:today"))
+    expect(page).to_have_url(url_of("checkins:today"))
     expect(page.get_by_role("heading", level=1)).to_contain_text("Dana")
     expect_help_link(page)
 
@@ -112,7 +112,7 @@ def test_signing_up_works_with_javascript_turned_off(new_page):
     expect(page).to_have_url(url_of("account_email_verification_sent"))
 
     enter_code(page)
-    expect(page).to_have_url(url_of("accounts:today"))
+    expect(page).to_have_url(url_of("checkins:today"))
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     expect_help_link(page)
     assert User.objects.get(email=EMAIL).time_zone == "UTC"

@@ -1,0 +1,140 @@
+import datetime as dt
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+
+from apps.checkins.feelings import FEELINGS
+
+
+class Need(models.TextChoices):
+    REST = "rest", "Rest"
+    CONNECTION = "connection", "Connection"
+    CLARITY = "clarity", "Clarity"
+    BOUNDARY = "boundary", "A boundary"
+
+
+class Drive(models.IntegerChoices):
+    """Where today's push comes from, from genuine interest to pressure."""
+
+    INTEREST = 1, "Mostly genuine interest"
+    MORE_INTEREST = 2, "More interest than pressure"
+    MIXED = 3, "A mix of both"
+    MORE_PRESSURE = 4, "More pressure than interest"
+    PRESSURE = 5, "Mostly pressure (fear, guilt, proving my worth)"
+
+
+class SleepQuality(models.IntegerChoices):
+    VERY_POOR = 1, "Very poor"
+    POOR = 2, "Poor"
+    OKAY = 3, "Okay"
+    GOOD = 4, "Good"
+    VERY_GOOD = 5, "Very good"
+
+
+class UserOwnedQuerySet(models.QuerySet):
+    def for_user(self, user: settings.AUTH_USER_MODEL) -> "UserOwnedQuerySet":
+        return self.filter(user=user)
+
+
+class CheckInQuerySet(UserOwnedQuerySet):
+    def between(self, first: dt.date, last: dt.date) -> "CheckInQuerySet":
+        return self.filter(checked_in_on__range=(first, last))
+
+
+class CheckIn(models.Model):
+    """One person's check-in for one of their local days."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    checked_in_on = models.DateField()
+    feeling = models.CharField(max_length=40, blank=True)
+    energy = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
+    need = models.CharField(max_length=12, choices=Need.choices)
+    drive = models.PositiveSmallIntegerField(choices=Drive.choices, null=True, blank=True)
+    sleep_hours = models.DecimalField(max_digits=3, decimal_places=1, null=True, blank=True)
+    sleep_quality = models.PositiveSmallIntegerField(
+        choices=SleepQuality.choices, null=True, blank=True
+    )
+    note = models.CharField(max_length=500, blank=True)
+    is_quick = models.BooleanField(
+        default=False, help_text="A low-energy check-in: energy and need only."
+    )
+    is_backfilled = models.BooleanField(
+        default=False, help_text="Filled in on a later day than the one it describes."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CheckInQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-checked_in_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "checked_in_on"], name="one_checkin_per_day"),
+            models.CheckConstraint(
+                condition=Q(energy__gte=1, energy__lte=10), name="checkin_energy_1_to_10"
+            ),
+            models.CheckConstraint(
+                condition=Q(drive__isnull=True) | Q(drive__gte=1, drive__lte=5),
+                name="checkin_drive_1_to_5",
+            ),
+            models.CheckConstraint(
+                condition=Q(sleep_hours__isnull=True) | Q(sleep_hours__gte=0, sleep_hours__lte=24),
+                name="checkin_sleep_0_to_24",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Check-in on {self.checked_in_on}"
+
+    @property
+    def is_pressure_driven(self) -> bool:
+        return self.drive is not None and self.drive >= Drive.MORE_PRESSURE
+
+    @property
+    def feeling_meaning(self) -> str:
+        feeling = FEELINGS.get(self.feeling)
+        return feeling.meaning if feeling else ""
+
+    @property
+    def energy_band(self) -> str:
+        """A colour band for calendars and strips; never red, low energy is not a failure."""
+        return "low" if self.energy <= 3 else "mid" if self.energy <= 6 else "high"
+
+
+class SafetySignal(models.Model):
+    """The user said they were not safe. Their own record only: never emailed or summarised."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = UserOwnedQuerySet.as_manager()
+
+    def __str__(self) -> str:
+        return f"Safety signal at {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class JournalEntry(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    written_on = models.DateField()
+    prompt = models.ForeignKey(
+        "resources.JournalPrompt", on_delete=models.SET_NULL, null=True, blank=True
+    )
+    # The prompt as it read when answered; staff may reword or unpublish it later.
+    prompt_text = models.CharField(max_length=300, blank=True)
+    body = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = UserOwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-written_on", "-created_at"]
+        indexes = [models.Index(fields=["user", "-written_on"])]
+        verbose_name_plural = "journal entries"
+
+    def __str__(self) -> str:
+        return f"Journal entry on {self.written_on}"

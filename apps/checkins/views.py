@@ -1,0 +1,273 @@
+import calendar
+import datetime as dt
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from apps.checkins.feelings import QUADRANTS
+from apps.checkins.forms import CheckInForm, JournalEntryForm, JournalSearchForm, QuickCheckInForm
+from apps.checkins.insights import RANGES, build_insights, days_between, masked_ambition
+from apps.checkins.models import CheckIn, Drive, JournalEntry, Need, SafetySignal, SleepQuality
+from apps.resources.models import CrisisLine, JournalPrompt
+
+CHOICES = {
+    "quadrants": QUADRANTS,
+    "energy_choices": range(1, 11),
+    "need_choices": Need.choices,
+    "drive_choices": Drive.choices,
+    "sleep_quality_choices": SleepQuality.choices,
+}
+
+
+def today_context(request: HttpRequest, form: CheckInForm | None = None) -> dict:
+    """Everything the Today page shows, from one query for the last seven days."""
+    today = timezone.localdate()
+    week = list(CheckIn.objects.for_user(request.user).between(today - dt.timedelta(6), today))
+    checkin = next((c for c in week if c.checked_in_on == today), None)
+    editing = form is not None or checkin is None or checkin.is_quick
+    return {
+        **CHOICES,
+        "today": today,
+        "checkin": checkin,
+        "editing": editing,
+        "form": form or CheckInForm.for_checkin(checkin, today),
+        "quick_form": QuickCheckInForm(initial={"checked_in_on": today}),
+        "strip": days_between(today - dt.timedelta(6), today, week),
+        "signal": masked_ambition(week, today),
+    }
+
+
+@require_GET
+@login_required
+def today(request: HttpRequest) -> HttpResponse:
+    context = today_context(request)
+    prompts = list(JournalPrompt.objects.published())
+    context["prompt"] = prompts[context["today"].toordinal() % len(prompts)] if prompts else None
+    if request.GET.get("edit") and context["checkin"]:
+        context["editing"] = True
+    return render(request, "checkins/today.html", context)
+
+
+def after_save(request: HttpRequest, checkin: CheckIn) -> HttpResponse:
+    if checkin.checked_in_on != timezone.localdate():
+        return redirect("checkins:day", day=checkin.checked_in_on.isoformat())
+    if request.htmx:
+        context = today_context(request)
+        return render(request, "checkins/today.html#checkin-saved", context)
+    return redirect("checkins:today")
+
+
+@sensitive_post_parameters("note", "own_feeling")
+@require_POST
+@login_required
+def checkin_save(request: HttpRequest) -> HttpResponse:
+    form = CheckInForm(request.POST)
+    if form.is_valid():
+        return after_save(request, form.save(request.user))
+    return render_invalid(request, form)
+
+
+@require_POST
+@login_required
+def checkin_quick(request: HttpRequest) -> HttpResponse:
+    form = QuickCheckInForm(request.POST)
+    if form.is_valid():
+        return after_save(request, form.save(request.user))
+    return render_invalid(request, quick_form=form)
+
+
+def render_invalid(
+    request: HttpRequest,
+    form: CheckInForm | None = None,
+    quick_form: QuickCheckInForm | None = None,
+) -> HttpResponse:
+    """Show the errors next to the fields, keeping what was typed; nothing was saved."""
+    day = request.POST.get("checked_in_on", "")
+    if (
+        form is not None
+        and day < timezone.localdate().isoformat()
+        and "checked_in_on" not in form.errors
+    ):
+        # The form came from a past day's page; answer there.
+        context = {**CHOICES, "day": dt.date.fromisoformat(day), "form": form}
+        context["checkin"] = (
+            CheckIn.objects.for_user(request.user).filter(checked_in_on=day).first()
+        )
+        return render(request, "checkins/day.html", context, status=422)
+    context = today_context(request, form)
+    if quick_form is not None:
+        context["quick_form"] = quick_form
+    template = "checkins/today.html#checkin-card" if request.htmx else "checkins/today.html"
+    return render(request, template, context, status=422)
+
+
+@require_GET
+@login_required
+def checkin_day(request: HttpRequest, day: str) -> HttpResponse:
+    try:
+        date = dt.date.fromisoformat(day)
+    except ValueError as exc:
+        raise Http404("Not a date.") from exc
+    if date > timezone.localdate():
+        raise Http404("That day hasn't happened yet.")
+    if date == timezone.localdate():
+        return redirect(f"{reverse('checkins:today')}?edit=1")
+    checkin = CheckIn.objects.for_user(request.user).filter(checked_in_on=date).first()
+    return render(
+        request,
+        "checkins/day.html",
+        {
+            **CHOICES,
+            "day": date,
+            "checkin": checkin,
+            "form": CheckInForm.for_checkin(checkin, date),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def safety(request: HttpRequest) -> HttpResponse:
+    """Crisis lines first, at once. A POST (the check-in's safety button) also records it."""
+    if request.method == "POST":
+        SafetySignal.objects.create(user=request.user)
+        return redirect("checkins:safety")
+    country = request.user.country.code if request.user.country else ""
+    lines = list(CrisisLine.objects.for_country(country)) if country else []
+    return render(
+        request,
+        "checkins/safety.html",
+        {"lines": lines, "country": country, "country_name": request.user.country.name},
+    )
+
+
+@require_GET
+@login_required
+def history(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    try:
+        month = dt.date.fromisoformat(request.GET.get("month", "") + "-01")
+    except ValueError:
+        month = today.replace(day=1)
+    month = min(month, today.replace(day=1))
+    last = month.replace(day=calendar.monthrange(month.year, month.month)[1])
+    checkins = CheckIn.objects.for_user(request.user).between(month, last)
+    by_day = {c.checked_in_on: c for c in checkins}
+    weeks = [
+        [(d, by_day.get(d)) if d.month == month.month else (None, None) for d in week]
+        for week in calendar.Calendar().monthdatescalendar(month.year, month.month)
+    ]
+    previous = (month - dt.timedelta(days=1)).replace(day=1)
+    following = (last + dt.timedelta(days=1)) if last < today else None
+    return render(
+        request,
+        "checkins/history.html",
+        {
+            "month": month,
+            "weeks": weeks,
+            "today": today,
+            "checked_in_days": len(by_day),
+            "previous": previous,
+            "following": following,
+        },
+    )
+
+
+@require_GET
+@login_required
+def insights(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    try:
+        days = int(request.GET.get("days", 30))
+    except ValueError:
+        days = 30
+    days = days if days in RANGES else 30
+    first = today - dt.timedelta(days=days - 1)
+    month_start = today.replace(day=1)
+    query_start = min(first, month_start)
+    checkins = list(CheckIn.objects.for_user(request.user).between(query_start, today))
+    return render(
+        request,
+        "checkins/insights.html",
+        {
+            "range": days,
+            "ranges": RANGES,
+            "insights": build_insights(checkins, first, today),
+            "signal": masked_ambition(checkins, today),
+            "month_days": sum(1 for c in checkins if c.checked_in_on >= month_start),
+            "today": today,
+        },
+    )
+
+
+# --- Journal -------------------------------------------------------------------------------
+def own_entry(request: HttpRequest, pk: int) -> JournalEntry:
+    return get_object_or_404(JournalEntry.objects.for_user(request.user), pk=pk)
+
+
+@require_GET
+@login_required
+def journal_list(request: HttpRequest) -> HttpResponse:
+    search = JournalSearchForm(request.GET)
+    entries = JournalEntry.objects.for_user(request.user)
+    query = search.cleaned_data["q"].strip() if search.is_valid() else ""
+    if query:
+        entries = entries.filter(body__icontains=query)
+    page = Paginator(entries, 20).get_page(request.GET.get("page"))
+    return render(
+        request, "checkins/journal_list.html", {"page": page, "search": search, "query": query}
+    )
+
+
+@sensitive_post_parameters("body")
+@require_http_methods(["GET", "POST"])
+@login_required
+def journal_create(request: HttpRequest) -> HttpResponse:
+    initial = {"written_on": timezone.localdate()}
+    if slug := request.GET.get("prompt"):
+        initial["prompt"] = JournalPrompt.objects.published().filter(slug=slug).first()
+    form = JournalEntryForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        entry = form.save(commit=False)
+        entry.user = request.user
+        entry.save()
+        return redirect("checkins:journal-detail", pk=entry.pk)
+    status = 422 if form.errors else 200
+    return render(request, "checkins/journal_form.html", {"form": form}, status=status)
+
+
+@require_GET
+@login_required
+def journal_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return render(request, "checkins/journal_detail.html", {"entry": own_entry(request, pk)})
+
+
+@sensitive_post_parameters("body")
+@require_http_methods(["GET", "POST"])
+@login_required
+def journal_update(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = own_entry(request, pk)
+    form = JournalEntryForm(request.POST or None, instance=entry)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        return redirect("checkins:journal-detail", pk=entry.pk)
+    status = 422 if form.errors else 200
+    return render(
+        request, "checkins/journal_form.html", {"form": form, "entry": entry}, status=status
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def journal_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = own_entry(request, pk)
+    if request.method == "POST":
+        entry.delete()
+        return redirect("checkins:journal")
+    return render(request, "checkins/journal_delete.html", {"entry": entry})

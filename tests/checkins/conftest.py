@@ -1,0 +1,33 @@
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from apps.checkins.models import CheckIn
+
+FULL = {
+    "feeling": "drained",
+    "own_feeling": "",
+    "energy": "3",
+    "need": "rest",
+    "drive": "4",
+    "sleep_hours": "6.5",
+    "sleep_quality": "2",
+    "note": "Long week.",
+}
+
+
+def local_today(user) -> dt.date:
+    return timezone.now().astimezone(user.local_now().tzinfo).date()
+
+
+def checkin(user, days_ago: int = 0, **fields) -> CheckIn:
+    values = {"energy": 5, "need": "rest", "drive": 3, "feeling": "calm", **fields}
+    return CheckIn.objects.create(
+        user=user, checked_in_on=local_today(user) - dt.timedelta(days=days_ago), **values
+    )
+
+
+@pytest.fixture
+def full_checkin(alice):
+    return {**FULL, "checked_in_on": local_today(alice).isoformat()}
