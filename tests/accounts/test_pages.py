@@ -93,3 +93,10 @@ def test_the_admin_login_goes_through_allauth(client):
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_a_signed_in_non_staff_user_gets_the_friendly_403_from_the_admin(alice_client):
+    response = alice_client.get(reverse("admin:index"), follow=True)
+
+    assert response.status_code == 403
+    assert "You do not have access to this page." in response.text
