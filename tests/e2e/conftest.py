@@ -1,11 +1,13 @@
 """Browser journeys: real Chromium (Debian's, never a downloaded one) against `live_server`."""
 
+import importlib
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.apps import apps as global_apps
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 # Playwright's sync API runs an event loop in the test's thread, so Django would refuse the ORM
@@ -75,6 +77,25 @@ def new_page(browser: Browser, live_server, transactional_db) -> Iterator[Callab
     yield open_page
     for context in contexts:
         context.close()
+
+
+# The data migrations that load curated content, re-run before every journey.
+SEED_MIGRATIONS = ["apps.resources.migrations.0002_seed_crisis_lines_and_prompts"]
+
+
+@pytest.fixture(autouse=True)
+def curated_content(transactional_db) -> None:
+    """The curated content (crisis lines, prompts, …) as the data migrations seed it.
+
+    Every browser test flushes the database when it ends, migrated rows included, so a journey
+    that runs after another would find none. `serialized_rollback` cannot bring them back here:
+    once Playwright's sync API is running, Django hands out fresh connection objects without
+    the serialized copy, so the restore silently does nothing.
+    """
+    for module in SEED_MIGRATIONS:
+        seeding = importlib.import_module(module)
+        seeding.unseed(global_apps, None)
+        seeding.seed(global_apps, None)
 
 
 @pytest.fixture

@@ -1,0 +1,205 @@
+import datetime as dt
+import re
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from django.urls import reverse
+from playwright.sync_api import Locator, Page, expect
+
+from apps.checkins.models import CheckIn, Drive, Need, SafetySignal, SleepQuality
+from tests.e2e.conftest import assert_accessible
+
+BERLIN = "Europe/Berlin"
+PASSWORD = "a calm long password"
+NOTE = "Slow morning, long walk at lunch."
+
+
+def url_of(*names: str) -> re.Pattern[str]:
+    """The page's whole URL is (one of) the named routes on the live server, with no query."""
+    paths = "|".join(re.escape(reverse(name)) for name in names)
+    return re.compile(rf"^https?://[^/]+(?:{paths})$")
+
+
+def berlin_today() -> dt.date:
+    # alice lives in Berlin; the app dates her check-ins by her own zone.
+    return dt.datetime.now(ZoneInfo(BERLIN)).date()
+
+
+def long_day(day: dt.date) -> str:
+    """Django's "l j F", e.g. "Saturday 16 May"."""
+    return f"{day:%A} {day.day} {day:%B}"
+
+
+def short_day(day: dt.date) -> str:
+    """Django's "D j M", e.g. "Sat 16 May"."""
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def precedes(first: Locator, second: Locator) -> bool:
+    """`first` comes before `second` in document order."""
+    return first.evaluate(
+        "(a, b) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING)",
+        second.element_handle(),
+    )
+
+
+def sign_in(page: Page, email: str) -> None:
+    page.goto(reverse("account_login"))
+    expect(page).to_have_url(url_of("account_login"))
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("main").get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(url_of("checkins:today"))
+
+
+def fill_checkin(page: Page) -> None:
+    """The full check-in. Segmented choices hide their radios visually, so click their labels."""
+    drained = page.get_by_role("radio", name="drained", exact=True)
+    drained.check()
+
+    energy = page.get_by_role("group", name="Energy from 1 (empty) to 10 (full)")
+    energy.get_by_text("3", exact=True).click()
+    expect(energy.get_by_role("radio", name="3", exact=True)).to_be_checked()
+
+    need = page.get_by_role("group", name="What do you need most today?")
+    need.get_by_text("Rest", exact=True).click()
+    expect(need.get_by_role("radio", name="Rest", exact=True)).to_be_checked()
+
+    page.get_by_role("radio", name="More pressure than interest").check()
+    page.get_by_label("Hours of sleep last night").fill("6.5")
+
+    quality = page.get_by_role("group", name="How well did you sleep?")
+    quality.get_by_text("Poor", exact=True).click()
+    expect(quality.get_by_role("radio", name="Poor", exact=True)).to_be_checked()
+
+    page.get_by_label("A short note").fill(NOTE)
+    expect(drained).to_be_checked()
+
+
+def expect_summary(page: Page) -> None:
+    card = page.locator("#checkin-card")
+    expect(card.get_by_role("status")).to_contain_text("Thank you for checking in today.")
+    for term, value in [
+        ("Feeling", "drained"),
+        ("Energy", "3 of 10"),
+        ("Need", "Rest"),
+        ("Drive", "More pressure than interest"),
+        ("Sleep", "6.5 hours, poor"),
+        ("Note", NOTE),
+    ]:
+        row = card.locator("dl.summary > div").filter(
+            has=page.get_by_role("term").filter(has_text=re.compile(rf"^{term}$"))
+        )
+        expect(row.get_by_role("definition")).to_contain_text(value)
+    expect(card.get_by_role("button", name="Save check-in")).to_have_count(0)
+
+
+def assert_saved_checkin(alice) -> None:
+    checkin = CheckIn.objects.for_user(alice).get()
+    assert checkin.checked_in_on == berlin_today()
+    assert (checkin.feeling, checkin.energy, checkin.need, checkin.drive) == (
+        "drained",
+        3,
+        Need.REST,
+        Drive.MORE_PRESSURE,
+    )
+    assert (checkin.sleep_hours, checkin.sleep_quality) == (Decimal("6.5"), SleepQuality.POOR)
+    assert checkin.note == NOTE
+    assert not checkin.is_quick
+    assert not checkin.is_backfilled
+
+
+def test_alice_checks_in_asks_for_help_and_looks_back(new_page, alice):
+    page = new_page(timezone_id=BERLIN)
+    today = berlin_today()
+
+    # 1. Sign in through the real form and land on Today.
+    sign_in(page, alice.email)
+    expect(page.get_by_role("heading", level=1)).to_have_text(long_day(today))
+    expect(page.get_by_text("Hello, Alice.")).to_be_visible()
+    assert_accessible(page)
+
+    # 2. The full check-in, saved in place by htmx.
+    strip = page.locator("#week-strip")
+    expect(strip.get_by_role("link", name=f"{long_day(today)}: no check-in")).to_be_visible()
+    fill_checkin(page)
+    page.evaluate("window.__noReload = true")
+    page.get_by_role("button", name="Save check-in").click()
+
+    expect(page.locator("#checkin-card").get_by_role("status")).to_have_text(
+        "Saved. Thank you for checking in today."
+    )
+    expect(strip.get_by_role("link", name=f"{long_day(today)}: energy 3 of 10")).to_be_visible()
+    assert page.evaluate("window.__noReload") is True, "the save reloaded the page"
+    expect(page).to_have_url(url_of("checkins:today"))
+    expect_summary(page)
+    assert_saved_checkin(alice)
+    assert_accessible(page)
+
+    # 3. "I'm not safe right now" goes straight to help, the emergency number first.
+    page.get_by_role("button", name="I'm not safe right now").click()
+    expect(page).to_have_url(url_of("checkins:safety"))
+    main = page.get_by_role("main")
+    expect(main.get_by_role("heading", level=1)).to_have_text("You're not alone. Help is here now.")
+    first_card = main.locator("h1 ~ section").first
+    expect(first_card).to_contain_text("Call your local emergency number")
+    emergency = main.get_by_text("Call your local emergency number")
+    german_line = main.get_by_role("heading", name="TelefonSeelsorge")
+    onward = main.get_by_role("link", name="Continue to today's check-in")
+    expect(german_line).to_be_visible()
+    expect(onward).to_be_visible()
+    assert precedes(main.get_by_role("heading", level=1), emergency)
+    assert precedes(emergency, german_line)
+    assert precedes(german_line, onward)
+    assert_accessible(page)
+    assert SafetySignal.objects.for_user(alice).count() == 1
+
+    nav = page.get_by_role("navigation", name="Main")
+
+    # 4a. Insights: the energy chart, and the same days as a table.
+    nav.get_by_role("link", name="Insights").click()
+    expect(page).to_have_url(url_of("checkins:insights"))
+    expect(nav.get_by_role("link", name="Insights")).to_have_attribute("aria-current", "page")
+    expect(page.get_by_role("img", name=re.compile(r"^Energy from 1 to 10"))).to_be_visible()
+    table = page.get_by_role("table", name="Energy, drive, need and sleep per day")
+    expect(table).to_be_hidden()
+    page.locator("summary", has_text="Show these days as a table").click()
+    expect(table).to_be_visible()
+    row = table.get_by_role("row").filter(
+        has=page.get_by_role("rowheader", name=short_day(today), exact=True)
+    )
+    expect(row.get_by_role("cell")).to_have_text(
+        ["3", "More pressure than interest", "Rest", "6.5 h"]
+    )
+    assert_accessible(page)
+
+    # 4b. History: today's cell names its energy.
+    nav.get_by_role("link", name="History").click()
+    expect(page).to_have_url(url_of("checkins:history"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"{today:%B %Y}")
+    day = page.get_by_role("table").get_by_role(
+        "link", name=f"{long_day(today)}: energy 3 of 10, feeling drained", exact=True
+    )
+    expect(day).to_have_attribute("href", reverse("checkins:today"))
+    assert_accessible(page)
+
+
+def test_checking_in_works_with_javascript_turned_off(new_page, alice):
+    page = new_page(java_script_enabled=False, timezone_id=BERLIN)
+
+    sign_in(page, alice.email)
+    fill_checkin(page)
+    page.get_by_role("button", name="Save check-in").click()
+
+    # A plain POST, then the redirect back to Today with the summary in place of the form.
+    expect(page).to_have_url(url_of("checkins:today"))
+    expect_summary(page)
+    expect(page.locator("#checkin-card").get_by_role("status")).to_have_text(
+        "Thank you for checking in today."
+    )
+    expect(
+        page.locator("#week-strip").get_by_role(
+            "link", name=f"{long_day(berlin_today())}: energy 3 of 10"
+        )
+    ).to_be_visible()
+    assert_saved_checkin(alice)
