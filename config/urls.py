@@ -1,10 +1,13 @@
-from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-# Staff sign in through allauth too: its rate limits and MFA then guard the admin.
-admin.site.login = secure_admin_login(admin.site.login)
+from apps.accounts.staff import admin_login, staff_with_mfa
+
+# Staff sign in through allauth (its rate limits apply) and must have used two-factor
+# authentication in this session to open the admin.
+admin.site.login = admin_login
+admin.site.has_permission = staff_with_mfa
 admin.site.site_header = "Pacewise administration"
 admin.site.site_title = "Pacewise admin"
 

@@ -14,7 +14,8 @@ from apps.checkins.feelings import QUADRANTS
 from apps.checkins.forms import CheckInForm, JournalEntryForm, JournalSearchForm, QuickCheckInForm
 from apps.checkins.insights import RANGES, build_insights, days_between, masked_ambition
 from apps.checkins.models import CheckIn, Drive, JournalEntry, Need, SafetySignal, SleepQuality
-from apps.resources.models import CrisisLine, JournalPrompt
+from apps.resources.models import CrisisLine, ExerciseLog, JournalPrompt
+from apps.resources.recommendations import suggestions
 
 CHOICES = {
     "quadrants": QUADRANTS,
@@ -40,6 +41,7 @@ def today_context(request: HttpRequest, form: CheckInForm | None = None) -> dict
         "quick_form": QuickCheckInForm(initial={"checked_in_on": today}),
         "strip": days_between(today - dt.timedelta(6), today, week),
         "signal": masked_ambition(week, today),
+        "suggestions": suggestions(checkin.need, today) if checkin else [],
     }
 
 
@@ -192,6 +194,11 @@ def insights(request: HttpRequest) -> HttpResponse:
     month_start = today.replace(day=1)
     query_start = min(first, month_start)
     checkins = list(CheckIn.objects.for_user(request.user).between(query_start, today))
+    logs = list(
+        ExerciseLog.objects.for_user(request.user)
+        .filter(done_at__date__gte=first)
+        .select_related("exercise")
+    )
     return render(
         request,
         "checkins/insights.html",
@@ -201,6 +208,10 @@ def insights(request: HttpRequest) -> HttpResponse:
             "insights": build_insights(checkins, first, today),
             "signal": masked_ambition(checkins, today),
             "month_days": sum(1 for c in checkins if c.checked_in_on >= month_start),
+            "exercise_logs": logs,
+            "exercise_change": round(sum(log.change for log in logs) / len(logs), 1)
+            if logs
+            else None,
             "today": today,
         },
     )

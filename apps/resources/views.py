@@ -1,8 +1,13 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_POST
 from django_countries import countries
 
-from apps.resources.models import CrisisLine
+from apps.resources.forms import ExerciseLogForm, LibraryFilterForm
+from apps.resources.models import CrisisLine, Exercise, ExerciseLog, TherapyApproach
 
 
 def visitor_country(request: HttpRequest) -> str:
@@ -15,6 +20,7 @@ def visitor_country(request: HttpRequest) -> str:
     return ""
 
 
+@require_GET
 def crisis(request: HttpRequest) -> HttpResponse:
     """Public, no JavaScript: the emergency fallback first, then the lines for the country."""
     country = visitor_country(request)
@@ -29,3 +35,67 @@ def crisis(request: HttpRequest) -> HttpResponse:
             "countries": countries,
         },
     )
+
+
+def visible(queryset: QuerySet, request: HttpRequest) -> QuerySet:
+    """The public sees published items; staff also preview unpublished ones."""
+    return queryset if request.user.is_staff else queryset.published()
+
+
+@require_GET
+def library(request: HttpRequest) -> HttpResponse:
+    filters = LibraryFilterForm(request.GET)
+    exercises = filters.filter(Exercise.objects.published())
+    return render(
+        request,
+        "resources/library.html",
+        {
+            "filters": filters,
+            "exercises": exercises,
+            "approaches": TherapyApproach.objects.published(),
+        },
+    )
+
+
+@require_GET
+def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    exercise = get_object_or_404(visible(Exercise.objects, request), slug=slug)
+    steps = list(exercise.steps.all())
+    try:
+        step = int(request.GET.get("step", 0))
+    except ValueError:
+        step = 0
+    step = step if 1 <= step <= len(steps) else 0
+    return render(
+        request,
+        "resources/exercise.html",
+        {
+            "exercise": exercise,
+            "steps": steps,
+            "step": step,
+            "current": steps[step - 1] if step else None,
+            "log_form": ExerciseLogForm(),
+            "energy_choices": range(1, 11),
+        },
+    )
+
+
+@require_POST
+@login_required
+def exercise_log(request: HttpRequest, slug: str) -> HttpResponse:
+    exercise = get_object_or_404(Exercise.objects.published(), slug=slug)
+    form = ExerciseLogForm(request.POST)
+    if form.is_valid():
+        ExerciseLog.objects.create(user=request.user, exercise=exercise, **form.cleaned_data)
+        messages.success(request, f"Logged “{exercise.title}”. Thank you for taking the time.")
+        return redirect(exercise)
+    steps = list(exercise.steps.all())
+    context = {"exercise": exercise, "steps": steps, "step": 0, "log_form": form}
+    context["energy_choices"] = range(1, 11)
+    return render(request, "resources/exercise.html", context, status=422)
+
+
+@require_GET
+def approach_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    approach = get_object_or_404(visible(TherapyApproach.objects, request), slug=slug)
+    return render(request, "resources/approach.html", {"approach": approach})

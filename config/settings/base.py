@@ -7,6 +7,7 @@ the defaults let a fresh clone run with no services at all. local/test/productio
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from celery.schedules import crontab
 from django.utils.csp import CSP
 from environs import Env
 
@@ -134,6 +135,10 @@ CELERY_BEAT_SCHEDULE = {
     "requeue-stalled-emails": {
         "task": "apps.accounts.tasks.requeue_stalled_emails",
         "schedule": 300.0,
+    },
+    "crisis-line-review": {
+        "task": "apps.resources.tasks.send_crisis_line_review",
+        "schedule": crontab(day_of_week="mon", hour=7, minute=0),
     },
 }
 

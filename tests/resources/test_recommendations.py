@@ -1,0 +1,58 @@
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from apps.resources.models import Exercise
+from apps.resources.recommendations import pick_for_day, suggestions
+from tests.checkins.conftest import checkin
+
+DAY = dt.date(2026, 11, 27)
+
+
+def fake(n: int) -> list[Exercise]:
+    return [Exercise(slug=f"e{i}", title=f"E{i}") for i in range(n)]
+
+
+def test_it_picks_two_and_moves_one_along_each_day():
+    items = fake(5)
+
+    first = pick_for_day(items, DAY)
+    second = pick_for_day(items, DAY + dt.timedelta(days=1))
+
+    assert len(first) == 2
+    assert first[1] == second[0]
+    assert first[0] != second[0]
+
+
+def test_over_a_cycle_every_exercise_leads_once():
+    items = fake(4)
+
+    leaders = {pick_for_day(items, DAY + dt.timedelta(days=n))[0].slug for n in range(4)}
+
+    assert leaders == {"e0", "e1", "e2", "e3"}
+
+
+def test_one_exercise_is_offered_alone_and_none_gives_none():
+    assert len(pick_for_day(fake(1), DAY)) == 1
+    assert pick_for_day([], DAY) == []
+
+
+@pytest.mark.django_db
+def test_only_published_exercises_for_the_named_need_are_suggested():
+    picked = suggestions("boundary", DAY)
+
+    assert picked
+    assert all(e.need == "boundary" and e.is_published for e in picked)
+
+
+@pytest.mark.django_db
+def test_today_suggests_exercises_for_the_need_after_a_check_in(alice_client, alice):
+    assert "For today&#x27;s need" not in alice_client.get(reverse("checkins:today")).text
+    checkin(alice, need="connection")
+
+    html = alice_client.get(reverse("checkins:today")).text
+
+    assert "For today's need, you could try" in html
+    for exercise in suggestions("connection", alice.local_now().date()):
+        assert exercise.get_absolute_url() in html
