@@ -1,5 +1,6 @@
 """Time-zone helpers shared by every app."""
 
+from datetime import date, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -27,3 +28,8 @@ def validate_time_zone(value: str) -> None:
 @cache
 def zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)
+
+
+def week_start(day: date) -> date:
+    """The Monday of the week a local day falls in: Pacewise weeks run Monday to Sunday."""
+    return day - timedelta(days=day.weekday())

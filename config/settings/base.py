@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "apps.accounts",
     "apps.resources",
     "apps.checkins",
+    "apps.planning",
+    "apps.audits",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AuditsConfig(AppConfig):
+    name = "apps.audits"
+    label = "audits"
+    verbose_name = "Energy audits"

@@ -1,0 +1,113 @@
+import datetime as dt
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+
+AUDIT_DAYS = 7
+
+
+class OwnedQuerySet(models.QuerySet):
+    def for_user(self, user: settings.AUTH_USER_MODEL) -> "OwnedQuerySet":
+        return self.filter(user=user)
+
+
+class EnergyAuditQuerySet(OwnedQuerySet):
+    def running_on(self, day: dt.date) -> "EnergyAuditQuerySet":
+        """Audits whose week includes the day and that were not ended early."""
+        return self.filter(starts_on__lte=day, ends_on__gte=day, ended_early_on__isnull=True)
+
+
+class EnergyAudit(models.Model):
+    """A one-week inventory of energy through the day and of the commitments that use it."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    ended_early_on = models.DateField(null=True, blank=True)
+    notes = models.TextField(max_length=2000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = EnergyAuditQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")), name="audit_ends_after_start"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Energy audit from {self.starts_on}"
+
+    @property
+    def last_day(self) -> dt.date:
+        return self.ended_early_on or self.ends_on
+
+    def is_running(self, today: dt.date) -> bool:
+        return self.ended_early_on is None and self.starts_on <= today <= self.ends_on
+
+
+class EnergyMoment(models.Model):
+    class Effect(models.TextChoices):
+        DRAINS = "drains", "Drains me"
+        RECHARGES = "recharges", "Recharges me"
+
+    audit = models.ForeignKey(EnergyAudit, on_delete=models.CASCADE, related_name="moments")
+    occurred_at = models.DateTimeField()
+    energy = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
+    activity = models.CharField("what I was doing", max_length=120)
+    effect = models.CharField(max_length=10, choices=Effect.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["occurred_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(energy__gte=1, energy__lte=10), name="moment_energy_1_to_10"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.activity} ({self.energy})"
+
+
+class Commitment(models.Model):
+    class Decision(models.TextChoices):
+        KEEP = "keep", "Keep"
+        DELEGATE = "delegate", "Delegate"
+        POSTPONE = "postpone", "Postpone"
+        DROP = "drop", "Drop"
+
+    audit = models.ForeignKey(EnergyAudit, on_delete=models.CASCADE, related_name="commitments")
+    title = models.CharField(max_length=120)
+    hours_per_week = models.DecimalField(
+        max_digits=4,
+        decimal_places=1,
+        validators=[MinValueValidator(0), MaxValueValidator(168)],
+    )
+    personal_value = models.ForeignKey(
+        "planning.PersonalValue",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name="the value it serves",
+    )
+    decision = models.CharField(max_length=10, choices=Decision.choices, blank=True)
+    delegate_to = models.CharField(max_length=80, blank=True)
+    postpone_until = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-hours_per_week", "created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_values_aligned(self) -> bool:
+        return self.personal_value_id is not None
