@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint format lock clean
+.PHONY: install run test bench lint format lock clean
 
 # The virtual environment, built from the pinned lock file; rebuilt when the lock changes.
 $(STAMP): requirements-dev.lock
@@ -27,6 +27,11 @@ test: $(STAMP)
 	$(BIN)/pytest
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# The benchmarks of DESIGN.md ("Targets"): every bench/bench_*.py against real PostgreSQL and
+# Redis (defaults in bench/harness.py), pages under gunicorn; the figures, `name: value`, come last.
+bench: $(STAMP)
+	$(BIN)/python -m bench
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
