@@ -1,5 +1,6 @@
 import datetime as dt
 from decimal import Decimal
+from functools import lru_cache
 
 from django import forms
 from django.utils import timezone
@@ -26,6 +27,26 @@ def validate_past_or_today(day: dt.date) -> None:
         )
 
 
+def upsert(user: User, day: dt.date, fields: dict, *, is_quick: bool) -> CheckIn:
+    """Create the day's check-in or update the given fields of the one there: one statement.
+
+    is_backfilled and created_at describe the first save, so an update leaves them alone.
+    """
+    checkin = CheckIn(
+        user=user,
+        checked_in_on=day,
+        is_backfilled=day < timezone.localdate(),
+        **{"is_quick": is_quick, **fields},
+    )
+    CheckIn.objects.bulk_create(
+        [checkin],
+        update_conflicts=True,
+        unique_fields=["user", "checked_in_on"],
+        update_fields=[*fields, "updated_at"],
+    )
+    return checkin
+
+
 class DayField(forms.DateField):
     default_validators = [validate_past_or_today]
 
@@ -34,7 +55,28 @@ class DayField(forms.DateField):
         super().__init__(widget=forms.DateInput(attrs={"type": "date"}), **kwargs)
 
 
-class EnergyField(forms.TypedChoiceField):
+class ConstantChoicesMixin:
+    """Choices that are module constants: a form's copy of the field shares them.
+
+    Django deep-copies every field for every form instance, choices included; for the
+    check-in's long, fixed lists that copying was a visible share of the Today page's time.
+    """
+
+    def __deepcopy__(self, memo: dict) -> forms.Field:
+        result = forms.Field.__deepcopy__(self, memo)
+        result._choices = self._choices
+        return result
+
+
+class ConstantChoiceField(ConstantChoicesMixin, forms.ChoiceField):
+    pass
+
+
+class ConstantTypedChoiceField(ConstantChoicesMixin, forms.TypedChoiceField):
+    pass
+
+
+class EnergyField(ConstantTypedChoiceField):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(
             choices=ENERGY_CHOICES,
@@ -47,7 +89,7 @@ class EnergyField(forms.TypedChoiceField):
         )
 
 
-class NeedField(forms.ChoiceField):
+class NeedField(ConstantChoiceField):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(
             choices=Need.choices,
@@ -67,26 +109,17 @@ class QuickCheckInForm(forms.Form):
     need = NeedField()
 
     def save(self, user: User) -> CheckIn:
-        data = self.cleaned_data
-        checkin, created = CheckIn.objects.get_or_create(
-            user=user,
-            checked_in_on=data["checked_in_on"],
-            defaults={
-                "energy": data["energy"],
-                "need": data["need"],
-                "is_quick": True,
-                "is_backfilled": data["checked_in_on"] < timezone.localdate(),
-            },
+        """A second quick check-in edits the first; it never erases a full one's details."""
+        return upsert(
+            user,
+            self.cleaned_data["checked_in_on"],
+            {"energy": self.cleaned_data["energy"], "need": self.cleaned_data["need"]},
+            is_quick=True,
         )
-        if not created:
-            # A second quick check-in edits the first; it never erases a full one's details.
-            checkin.energy, checkin.need = data["energy"], data["need"]
-            checkin.save(update_fields=["energy", "need", "updated_at"])
-        return checkin
 
 
 class CheckInForm(QuickCheckInForm):
-    feeling = forms.ChoiceField(
+    feeling = ConstantChoiceField(
         choices=[(word, word) for word in FEELINGS],
         required=False,
         error_messages={
@@ -99,7 +132,7 @@ class CheckInForm(QuickCheckInForm):
         required=False,
         error_messages={"max_length": "Keep your word under 40 characters."},
     )
-    drive = forms.TypedChoiceField(
+    drive = ConstantTypedChoiceField(
         choices=Drive.choices,
         coerce=int,
         error_messages={
@@ -122,7 +155,7 @@ class CheckInForm(QuickCheckInForm):
             "max_digits": "Enter hours as a number, like 7 or 6.5.",
         },
     )
-    sleep_quality = forms.TypedChoiceField(
+    sleep_quality = ConstantTypedChoiceField(
         choices=SleepQuality.choices,
         coerce=int,
         required=False,
@@ -161,22 +194,12 @@ class CheckInForm(QuickCheckInForm):
                 "note",
             )
         }
-        checkin, _created = CheckIn.objects.update_or_create(
-            user=user,
-            checked_in_on=data["checked_in_on"],
-            defaults={**fields, "is_quick": False},
-            create_defaults={
-                **fields,
-                "is_quick": False,
-                "is_backfilled": data["checked_in_on"] < timezone.localdate(),
-            },
-        )
-        return checkin
+        return upsert(user, data["checked_in_on"], {**fields, "is_quick": False}, is_quick=False)
 
     @classmethod
     def for_checkin(cls, checkin: CheckIn | None, day: dt.date) -> "CheckInForm":
         if checkin is None:
-            return cls(initial={"checked_in_on": day})
+            return blank_form(day)
         own = checkin.feeling if checkin.feeling and checkin.feeling not in FEELINGS else ""
         return cls(
             initial={
@@ -191,6 +214,13 @@ class CheckInForm(QuickCheckInForm):
                 "note": checkin.note,
             }
         )
+
+
+@lru_cache(maxsize=8)
+def blank_form(day: dt.date) -> CheckInForm:
+    """The empty check-in for a day, built once: it holds nothing but the date, and rendering
+    an unbound form only reads it, so every request for that day can share it."""
+    return CheckInForm(initial={"checked_in_on": day})
 
 
 class JournalEntryForm(forms.ModelForm):

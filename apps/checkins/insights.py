@@ -42,6 +42,22 @@ class Day:
     date: dt.date
     checkin: CheckIn | None
 
+    @property
+    def iso(self) -> str:
+        return self.date.isoformat()
+
+    @property
+    def short_name(self) -> str:
+        return f"{self.date:%a}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.date:%A} {self.date.day} {self.date:%B}"
+
+    @property
+    def energy(self) -> str:
+        return str(self.checkin.energy) if self.checkin else ""
+
 
 def days_between(first: dt.date, last: dt.date, checkins: Iterable[CheckIn]) -> list[Day]:
     by_day = {c.checked_in_on: c for c in checkins}

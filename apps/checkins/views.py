@@ -1,5 +1,6 @@
 import calendar
 import datetime as dt
+from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -10,20 +11,44 @@ from django.utils import timezone
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from apps.checkins.feelings import QUADRANTS
 from apps.checkins.forms import CheckInForm, JournalEntryForm, JournalSearchForm, QuickCheckInForm
 from apps.checkins.insights import RANGES, build_insights, days_between, masked_ambition
-from apps.checkins.models import CheckIn, Drive, JournalEntry, Need, SafetySignal, SleepQuality
+from apps.checkins.models import CheckIn, JournalEntry, SafetySignal
 from apps.resources.models import CrisisLine, ExerciseLog, JournalPrompt
 from apps.resources.recommendations import suggestions
 
-CHOICES = {
-    "quadrants": QUADRANTS,
-    "energy_choices": range(1, 11),
-    "need_choices": Need.choices,
-    "drive_choices": Drive.choices,
-    "sleep_quality_choices": SleepQuality.choices,
-}
+
+@dataclass(frozen=True)
+class StripDay:
+    href: str
+    name: str
+    value: str
+    band: str
+    label: str
+
+
+def week_strip(today: dt.date, week: list[CheckIn]) -> list[StripDay]:
+    """The last seven days as the strip draws them, prepared here: the template only prints."""
+    today_url = reverse("checkins:today")
+    day_url = reverse("checkins:day", args=["-"]).removesuffix("-/")
+    strip = []
+    for day in days_between(today - dt.timedelta(6), today, week):
+        c = day.checkin
+        said = (
+            f"energy {c.energy} of 10{f', {c.feeling}' if c.feeling else ''}"
+            if c
+            else "no check-in"
+        )
+        strip.append(
+            StripDay(
+                href=today_url if day.date == today else f"{day_url}{day.iso}/",
+                name=day.short_name,
+                value=day.energy or "·",
+                band=f" energy--{c.energy_band}" if c else "",
+                label=f"{day.label}: {said}",
+            )
+        )
+    return strip
 
 
 def today_context(request: HttpRequest, form: CheckInForm | None = None) -> dict:
@@ -31,15 +56,13 @@ def today_context(request: HttpRequest, form: CheckInForm | None = None) -> dict
     today = timezone.localdate()
     week = list(CheckIn.objects.for_user(request.user).between(today - dt.timedelta(6), today))
     checkin = next((c for c in week if c.checked_in_on == today), None)
-    editing = form is not None or checkin is None or checkin.is_quick
+    editing = form is not None or checkin is None or checkin.is_quick or request.GET.get("edit")
     return {
-        **CHOICES,
         "today": today,
         "checkin": checkin,
         "editing": editing,
-        "form": form or CheckInForm.for_checkin(checkin, today),
-        "quick_form": QuickCheckInForm(initial={"checked_in_on": today}),
-        "strip": days_between(today - dt.timedelta(6), today, week),
+        "form": form or (CheckInForm.for_checkin(checkin, today) if editing else None),
+        "strip": week_strip(today, week),
         "signal": masked_ambition(week, today),
         "suggestions": suggestions(checkin.need, today) if checkin else [],
     }
@@ -48,12 +71,7 @@ def today_context(request: HttpRequest, form: CheckInForm | None = None) -> dict
 @require_GET
 @login_required
 def today(request: HttpRequest) -> HttpResponse:
-    context = today_context(request)
-    prompts = list(JournalPrompt.objects.published())
-    context["prompt"] = prompts[context["today"].toordinal() % len(prompts)] if prompts else None
-    if request.GET.get("edit") and context["checkin"]:
-        context["editing"] = True
-    return render(request, "checkins/today.html", context)
+    return render(request, "checkins/today.html", today_context(request))
 
 
 def after_save(request: HttpRequest, checkin: CheckIn) -> HttpResponse:
@@ -97,7 +115,7 @@ def render_invalid(
         and "checked_in_on" not in form.errors
     ):
         # The form came from a past day's page; answer there.
-        context = {**CHOICES, "day": dt.date.fromisoformat(day), "form": form}
+        context = {"day": dt.date.fromisoformat(day), "form": form}
         context["checkin"] = (
             CheckIn.objects.for_user(request.user).filter(checked_in_on=day).first()
         )
@@ -125,7 +143,6 @@ def checkin_day(request: HttpRequest, day: str) -> HttpResponse:
         request,
         "checkins/day.html",
         {
-            **CHOICES,
             "day": date,
             "checkin": checkin,
             "form": CheckInForm.for_checkin(checkin, date),
@@ -218,6 +235,15 @@ def insights(request: HttpRequest) -> HttpResponse:
 
 
 # --- Journal -------------------------------------------------------------------------------
+def prompt_for(slug: str, day: dt.date) -> JournalPrompt | None:
+    """The prompt a link asked for; "today" is the day's prompt, turning through the list."""
+    prompts = JournalPrompt.objects.published()
+    if slug != "today":
+        return prompts.filter(slug=slug).first()
+    ids = list(prompts.values_list("pk", flat=True))
+    return prompts.get(pk=ids[day.toordinal() % len(ids)]) if ids else None
+
+
 def own_entry(request: HttpRequest, pk: int) -> JournalEntry:
     return get_object_or_404(JournalEntry.objects.for_user(request.user), pk=pk)
 
@@ -242,7 +268,7 @@ def journal_list(request: HttpRequest) -> HttpResponse:
 def journal_create(request: HttpRequest) -> HttpResponse:
     initial = {"written_on": timezone.localdate()}
     if slug := request.GET.get("prompt"):
-        initial["prompt"] = JournalPrompt.objects.published().filter(slug=slug).first()
+        initial["prompt"] = prompt_for(slug, timezone.localdate())
     form = JournalEntryForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         entry = form.save(commit=False)
