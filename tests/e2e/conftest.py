@@ -80,12 +80,18 @@ def new_page(browser: Browser, live_server, transactional_db) -> Iterator[Callab
 
 
 # The data migrations that load curated content, re-run before every journey.
-SEED_MIGRATIONS = ["apps.resources.migrations.0002_seed_crisis_lines_and_prompts"]
+SEED_MIGRATIONS = [
+    "apps.resources.migrations.0002_seed_crisis_lines_and_prompts",
+    "apps.resources.migrations.0004_seed_exercises_approaches_values",
+]
+# The migration that creates the "Content editors" group; its `create_group` is idempotent.
+EDITORS_GROUP_MIGRATION = "apps.resources.migrations.0005_content_editors_group"
 
 
 @pytest.fixture(autouse=True)
 def curated_content(transactional_db) -> None:
-    """The curated content (crisis lines, prompts, …) as the data migrations seed it.
+    """The curated content (crisis lines, prompts, exercises, approaches, values) and the
+    "Content editors" group, as the data migrations create them.
 
     Every browser test flushes the database when it ends, migrated rows included, so a journey
     that runs after another would find none. `serialized_rollback` cannot bring them back here:
@@ -96,6 +102,7 @@ def curated_content(transactional_db) -> None:
         seeding = importlib.import_module(module)
         seeding.unseed(global_apps, None)
         seeding.seed(global_apps, None)
+    importlib.import_module(EDITORS_GROUP_MIGRATION).create_group(global_apps, None)
 
 
 @pytest.fixture
