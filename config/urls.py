@@ -15,6 +15,9 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("", include("apps.accounts.urls")),
+    path("", include("apps.reminders.urls")),
     path("", include("apps.resources.urls")),
     path("", include("apps.checkins.urls")),
+    path("audits/", include("apps.audits.urls")),
+    path("", include("apps.planning.urls")),
 ]

@@ -47,6 +47,10 @@ class SignupForm(forms.Form):
         user.time_zone = self.cleaned_data["time_zone"]
         user.country = self.cleaned_data["country"]
         user.save(update_fields=["display_name", "time_zone", "country"])
+        # Default reminders (the weekly summary, a gentle check-in nudge) in the new zone.
+        from apps.reminders.services import reschedule
+
+        reschedule(user)
 
 
 class ProfileForm(forms.ModelForm):

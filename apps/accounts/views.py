@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from apps.accounts.forms import ProfileForm
+from apps.reminders.services import reschedule
 
 
 def landing(request: HttpRequest) -> HttpResponse:
@@ -19,6 +20,8 @@ def account(request: HttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
+        if "time_zone" in form.changed_data:
+            reschedule(request.user)
         if not request.htmx:
             messages.success(request, "Your profile is saved.")
             return redirect("accounts:account")

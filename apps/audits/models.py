@@ -3,9 +3,14 @@ import datetime as dt
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Avg, Count, Q
 
 AUDIT_DAYS = 7
+
+
+def energy_band(energy: int) -> str:
+    """The same calm bands as check-ins (never red): low energy is information, not failure."""
+    return "low" if energy <= 3 else "mid" if energy <= 6 else "high"
 
 
 class OwnedQuerySet(models.QuerySet):
@@ -17,6 +22,13 @@ class EnergyAuditQuerySet(OwnedQuerySet):
     def running_on(self, day: dt.date) -> "EnergyAuditQuerySet":
         """Audits whose week includes the day and that were not ended early."""
         return self.filter(starts_on__lte=day, ends_on__gte=day, ended_early_on__isnull=True)
+
+    def overlapping(self, first: dt.date, last: dt.date) -> "EnergyAuditQuerySet":
+        """Audits not ended early whose week shares a day with first..last."""
+        return self.filter(starts_on__lte=last, ends_on__gte=first, ended_early_on__isnull=True)
+
+    def with_moment_stats(self) -> "EnergyAuditQuerySet":
+        return self.annotate(moment_count=Count("moments"), average_energy=Avg("moments__energy"))
 
 
 class EnergyAudit(models.Model):
@@ -46,8 +58,29 @@ class EnergyAudit(models.Model):
     def last_day(self) -> dt.date:
         return self.ended_early_on or self.ends_on
 
+    @property
+    def days(self) -> list[dt.date]:
+        return [
+            self.starts_on + dt.timedelta(days=n)
+            for n in range((self.ends_on - self.starts_on).days + 1)
+        ]
+
     def is_running(self, today: dt.date) -> bool:
         return self.ended_early_on is None and self.starts_on <= today <= self.ends_on
+
+    def is_upcoming(self, today: dt.date) -> bool:
+        return self.ended_early_on is None and today < self.starts_on
+
+    def bounds(self, tz: dt.tzinfo) -> tuple[dt.datetime, dt.datetime]:
+        """From the first local midnight of the audit to the midnight after its last day."""
+        start = dt.datetime.combine(self.starts_on, dt.time.min, tzinfo=tz)
+        end = dt.datetime.combine(self.last_day + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
+        return start, end
+
+
+def running_audit(user: settings.AUTH_USER_MODEL, today: dt.date) -> EnergyAudit | None:
+    """The audit running on the person's local day, if any (for Today and reminders)."""
+    return EnergyAudit.objects.for_user(user).running_on(today).first()
 
 
 class EnergyMoment(models.Model):
@@ -74,6 +107,10 @@ class EnergyMoment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.activity} ({self.energy})"
+
+    @property
+    def energy_band(self) -> str:
+        return energy_band(self.energy)
 
 
 class Commitment(models.Model):

@@ -11,9 +11,11 @@ from django.utils import timezone
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from apps.audits.models import running_audit
 from apps.checkins.forms import CheckInForm, JournalEntryForm, JournalSearchForm, QuickCheckInForm
 from apps.checkins.insights import RANGES, build_insights, days_between, masked_ambition
 from apps.checkins.models import CheckIn, JournalEntry, SafetySignal
+from apps.planning.services import next_rest_window, this_weeks_actions
 from apps.resources.models import CrisisLine, ExerciseLog, JournalPrompt
 from apps.resources.recommendations import suggestions
 
@@ -71,7 +73,12 @@ def today_context(request: HttpRequest, form: CheckInForm | None = None) -> dict
 @require_GET
 @login_required
 def today(request: HttpRequest) -> HttpResponse:
-    return render(request, "checkins/today.html", today_context(request))
+    context = today_context(request)
+    day = context["today"]
+    context["audit"] = running_audit(request.user, day)
+    context["actions"] = this_weeks_actions(request.user, day)
+    context["rest_window"] = next_rest_window(request.user)
+    return render(request, "checkins/today.html", context)
 
 
 def after_save(request: HttpRequest, checkin: CheckIn) -> HttpResponse:

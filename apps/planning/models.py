@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 import secrets
 
 from django.conf import settings
@@ -12,8 +13,16 @@ MIN_VALUES = 3
 MAX_ACTIONS_PER_WEEK = 2
 
 
+TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{43}")
+
+
 def new_token() -> str:
     return secrets.token_urlsafe(32)
+
+
+def is_token(value: str) -> bool:
+    """Whether a string has the shape of new_token()'s output: malformed ones never hit the DB."""
+    return bool(TOKEN_PATTERN.fullmatch(value))
 
 
 class OwnedQuerySet(models.QuerySet):
@@ -186,6 +195,10 @@ class RestWindow(models.Model):
     @property
     def is_over(self) -> bool:
         return self.ends_at <= timezone.now()
+
+    @property
+    def is_current(self) -> bool:
+        return self.starts_at <= timezone.now() < self.ends_at
 
     @property
     def hours(self) -> float:

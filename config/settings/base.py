@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "apps.checkins",
     "apps.planning",
     "apps.audits",
+    "apps.reminders",
 ]
 
 MIDDLEWARE = [
@@ -137,6 +138,10 @@ CELERY_BEAT_SCHEDULE = {
     "requeue-stalled-emails": {
         "task": "apps.accounts.tasks.requeue_stalled_emails",
         "schedule": 300.0,
+    },
+    "dispatch-due-reminders": {
+        "task": "apps.reminders.tasks.dispatch_due_reminders",
+        "schedule": 60.0,
     },
     "crisis-line-review": {
         "task": "apps.resources.tasks.send_crisis_line_review",

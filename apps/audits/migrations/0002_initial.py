@@ -6,42 +6,63 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('audits', '0001_initial'),
-        ('planning', '0001_initial'),
+        ("audits", "0001_initial"),
+        ("planning", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='commitment',
-            name='personal_value',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='planning.personalvalue', verbose_name='the value it serves'),
+            model_name="commitment",
+            name="personal_value",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                to="planning.personalvalue",
+                verbose_name="the value it serves",
+            ),
         ),
         migrations.AddField(
-            model_name='energyaudit',
-            name='user',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL),
+            model_name="energyaudit",
+            name="user",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL
+            ),
         ),
         migrations.AddField(
-            model_name='commitment',
-            name='audit',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='commitments', to='audits.energyaudit'),
+            model_name="commitment",
+            name="audit",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="commitments",
+                to="audits.energyaudit",
+            ),
         ),
         migrations.AddField(
-            model_name='energymoment',
-            name='audit',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='moments', to='audits.energyaudit'),
+            model_name="energymoment",
+            name="audit",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="moments",
+                to="audits.energyaudit",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='energyaudit',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_on__gte', models.F('starts_on'))), name='audit_ends_after_start'),
+            model_name="energyaudit",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ends_on__gte", models.F("starts_on"))),
+                name="audit_ends_after_start",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='energymoment',
-            constraint=models.CheckConstraint(condition=models.Q(('energy__gte', 1), ('energy__lte', 10)), name='moment_energy_1_to_10'),
+            model_name="energymoment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("energy__gte", 1), ("energy__lte", 10)),
+                name="moment_energy_1_to_10",
+            ),
         ),
     ]

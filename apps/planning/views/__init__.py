@@ -1,0 +1,1 @@
+"""Planning views, one module per part of the plan."""

@@ -1,0 +1,82 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from apps.lib.dates import week_start
+from apps.planning.forms import ShareLinkForm
+from apps.planning.models import BoundaryStatement, PersonalValue, ShareLink, is_token
+from apps.planning.services import email_share_link, next_rest_window, share_url, this_weeks_actions
+
+BOUNDARIES_SHARED = 10
+
+
+def own_link(request: HttpRequest, pk: int) -> ShareLink:
+    return get_object_or_404(ShareLink.objects.for_user(request.user), pk=pk)
+
+
+def shares_context(request: HttpRequest, form: ShareLinkForm | None = None) -> dict:
+    page = Paginator(ShareLink.objects.for_user(request.user), 20).get_page(request.GET.get("page"))
+    for link in page:
+        link.url = share_url(link)
+    return {"form": form or ShareLinkForm(user=request.user), "page": page}
+
+
+@require_GET
+@login_required
+def shares(request: HttpRequest) -> HttpResponse:
+    return render(request, "planning/shares.html", shares_context(request))
+
+
+@require_POST
+@login_required
+def share_create(request: HttpRequest) -> HttpResponse:
+    form = ShareLinkForm(request.POST, user=request.user)
+    if not form.is_valid():
+        return render(request, "planning/shares.html", shares_context(request, form), status=422)
+    link = form.save(commit=False)
+    link.user = request.user
+    link.save()
+    if email := form.cleaned_data["email"]:
+        email_share_link(link, email)
+        messages.success(request, f"Link created and on its way to {email}.")
+    else:
+        messages.success(request, "Link created. Copy it below and send it to them.")
+    return redirect("planning:shares")
+
+
+@require_POST
+@login_required
+def share_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    link = own_link(request, pk)
+    if link.revoked_at is None:
+        link.revoked_at = timezone.now()
+        link.save(update_fields=["revoked_at"])
+    messages.success(request, "That link no longer works.")
+    return redirect("planning:shares")
+
+
+@require_GET
+def share_view(request: HttpRequest, token: str) -> HttpResponse:
+    """Public and read-only: only the sections the sharer ticked, never check-ins or journal."""
+    if not is_token(token):
+        raise Http404("No such link.")
+    link = get_object_or_404(ShareLink.objects.active().select_related("user"), token=token)
+    owner = link.user
+    today = owner.local_now().date()
+    context = {"link": link, "owner": owner, "week_of": week_start(today)}
+    if link.include_values:
+        context["values"] = list(PersonalValue.objects.for_user(owner).select_related("value"))
+    if link.include_actions:
+        context["actions"] = this_weeks_actions(owner, today)
+    if link.include_boundaries:
+        context["statements"] = list(BoundaryStatement.objects.for_user(owner)[:BOUNDARIES_SHARED])
+    if link.include_rest:
+        context["window"] = next_rest_window(owner)
+    response = render(request, "planning/share_view.html", context)
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response

@@ -1,0 +1,72 @@
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods
+
+from apps.reminders import services, summary, tokens
+from apps.reminders.forms import PreferencesForm
+from apps.reminders.models import Preferences
+
+
+def apply_pause(prefs: Preferences, choice: str) -> None:
+    if choice == "resume":
+        prefs.paused_until = None
+    elif choice:
+        prefs.paused_until = timezone.now() + dt.timedelta(days=int(choice))
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def preferences(request: HttpRequest) -> HttpResponse:
+    prefs = services.preferences_for(request.user)
+    form = PreferencesForm(request.POST or None, instance=prefs)
+    saved = False
+    if request.method == "POST" and form.is_valid():
+        prefs = form.save(commit=False)
+        apply_pause(prefs, form.cleaned_data["pause"])
+        prefs.save()
+        services.reschedule(request.user, prefs)
+        if not request.htmx:
+            messages.success(request, "Your email settings are saved.")
+            return redirect("reminders:preferences")
+        form, saved = PreferencesForm(instance=prefs), True
+    template = (
+        "reminders/preferences.html#preferences-form"
+        if request.htmx
+        else "reminders/preferences.html"
+    )
+    status = 422 if form.errors else 200
+    return render(request, template, {"form": form, "prefs": prefs, "saved": saved}, status=status)
+
+
+@csrf_exempt  # RFC 8058: mail clients POST here with no session and no CSRF token.
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    """GET asks (link scanners open links); POST turns off that kind of email only."""
+    found = tokens.read(token)
+    if found is None:
+        raise Http404("Unknown or damaged unsubscribe link.")
+    user_id, field = found
+    prefs = Preferences.objects.filter(user_id=user_id).select_related("user").first()
+    if prefs is None:
+        raise Http404("No such subscription.")
+    done = request.method == "POST"
+    if done and getattr(prefs, field):
+        setattr(prefs, field, False)
+        prefs.save(update_fields=[field, "updated_at"])
+        services.reschedule(prefs.user, prefs)
+    return render(
+        request, "reminders/unsubscribe.html", {"topic": tokens.TOPIC[field], "done": done}
+    )
+
+
+@require_GET
+@login_required
+def summary_preview(request: HttpRequest) -> HttpResponse:
+    report = summary.for_users([request.user], timezone.now())[request.user.pk]
+    return render(request, "reminders/preview.html", {"summary": report})

@@ -1,0 +1,98 @@
+import datetime as dt
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from apps.planning.models import ShareLink
+from tests.planning.conftest import NOW
+
+pytestmark = pytest.mark.django_db
+URL = reverse("planning:share-create")
+FORM = {"label": "Sam", "include_values": "on", "include_rest": "on", "days": "7"}
+
+
+def test_a_link_is_made_with_the_ticked_sections_and_an_expiry(alice_client, alice):
+    response = alice_client.post(URL, FORM)
+
+    assert response["Location"] == reverse("planning:shares")
+    link = ShareLink.objects.get(user=alice)
+    assert (link.include_values, link.include_actions) == (True, False)
+    assert (link.include_boundaries, link.include_rest) == (False, True)
+    assert link.expires_at == NOW + dt.timedelta(days=7)
+    assert len(link.token) == 43
+    assert reverse("planning:share-view", args=[link.token]) in (
+        alice_client.get(reverse("planning:shares")).text
+    )
+
+
+@pytest.mark.parametrize("days", ["1", "30"])
+def test_the_expiry_can_be_one_or_thirty_days(alice_client, alice, days):
+    alice_client.post(URL, {**FORM, "days": days})
+
+    assert ShareLink.objects.get(user=alice).expires_at == NOW + dt.timedelta(days=int(days))
+
+
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        ({"days": "365"}, "Choose 1, 7 or 30 days."),
+        ({"days": ""}, "Choose how long the link works"),
+        ({"include_values": "", "include_rest": ""}, "Tick at least one part of your plan"),
+        ({"email": "not-an-email"}, "Enter an email address like"),
+        ({"label": "x" * 81}, "under 80 characters"),
+    ],
+)
+def test_bad_input_gets_a_clear_error_and_saves_nothing(alice_client, data, error):
+    response = alice_client.post(URL, {**FORM, **data})
+
+    assert response.status_code == 422
+    assert error in response.text
+    assert not ShareLink.objects.exists()
+    assert not mail.outbox
+
+
+def test_the_link_can_be_emailed_with_the_sharers_name_and_nothing_of_the_plan(
+    alice_client, alice, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        alice_client.post(URL, {**FORM, "label": "My sister", "email": "sam@example.com"})
+
+    link = ShareLink.objects.get(user=alice)
+    (message,) = mail.outbox
+    assert message.to == ["sam@example.com"]
+    assert message.subject == "Alice shared their Pacewise plan with you"
+    html = message.alternatives[0].content
+    url = "http://127.0.0.1:8000" + reverse("planning:share-view", args=[link.token])
+    for body in (message.body, html):
+        assert url in body
+        assert "works for 7 days" in body
+        assert "My sister" not in body
+        assert "alice@example.com" not in body
+
+
+def test_emailing_needs_a_display_name_so_the_person_knows_who_it_is_from(alice_client, alice):
+    alice.display_name = ""
+    alice.save()
+
+    response = alice_client.post(URL, {**FORM, "email": "sam@example.com"})
+
+    assert response.status_code == 422
+    assert "add a display name in your account first" in response.text
+    assert not ShareLink.objects.exists()
+
+
+def test_revoking_turns_the_link_off_at_once(alice_client, client, alice):
+    link = ShareLink.objects.create(user=alice, expires_at=NOW + dt.timedelta(days=7))
+    link.include_values = True
+    link.save()
+    public = reverse("planning:share-view", args=[link.token])
+    assert client.get(public).status_code == 200
+
+    response = alice_client.post(reverse("planning:share-revoke", args=[link.pk]))
+
+    assert response["Location"] == reverse("planning:shares")
+    link.refresh_from_db()
+    assert link.revoked_at == NOW
+    assert client.get(public).status_code == 404
+    assert "Turned off on 25 March 2026" in alice_client.get(reverse("planning:shares")).text

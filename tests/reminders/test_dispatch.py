@@ -1,0 +1,128 @@
+import datetime as dt
+
+import pytest
+import time_machine
+from django.core import mail
+
+from apps.reminders import services
+from apps.reminders.dispatch import dispatch_due
+from apps.reminders.models import Delivery, Kind, Reminder
+from apps.reminders.tasks import queue_deliveries
+from tests.checkins.conftest import checkin
+
+pytestmark = pytest.mark.django_db
+# A Friday: 19:00 in Berlin is 18:00 UTC in November.
+EVENING = dt.datetime(2026, 11, 27, 18, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def scheduled(alice):
+    prefs = services.preferences_for(alice)
+    prefs.checkin_enabled = True
+    prefs.save()
+    with time_machine.travel(EVENING - dt.timedelta(hours=1), tick=False):
+        services.reschedule(alice)
+    return alice
+
+
+def run(now: dt.datetime, capture) -> int:
+    with time_machine.travel(now, tick=False), capture(execute=True):
+        return dispatch_due(now, queue_deliveries)
+
+
+def test_a_due_check_in_reminder_is_sent_once_and_the_next_one_is_tomorrow(
+    scheduled, django_capture_on_commit_callbacks
+):
+    claimed = run(EVENING, django_capture_on_commit_callbacks)
+
+    assert claimed == 1
+    assert [m.to for m in mail.outbox] == [["alice@example.com"]]
+    assert mail.outbox[0].subject == "A minute for yourself?"
+    reminder = Reminder.objects.get(user=scheduled, kind=Kind.CHECKIN)
+    assert reminder.next_due_at == EVENING + dt.timedelta(days=1)
+    delivery = Delivery.objects.get(kind=Kind.CHECKIN)
+    assert (delivery.slot, delivery.status) == ("2026-11-27", Delivery.Status.SENT)
+
+
+def test_running_the_dispatcher_again_sends_nothing_more(
+    scheduled, django_capture_on_commit_callbacks
+):
+    run(EVENING, django_capture_on_commit_callbacks)
+    run(EVENING + dt.timedelta(seconds=30), django_capture_on_commit_callbacks)
+
+    assert len(mail.outbox) == 1
+
+
+def test_nothing_is_due_before_its_time(scheduled, django_capture_on_commit_callbacks):
+    assert run(EVENING - dt.timedelta(minutes=1), django_capture_on_commit_callbacks) == 0
+    assert mail.outbox == []
+
+
+def test_no_reminder_once_the_day_is_checked_in(scheduled, django_capture_on_commit_callbacks):
+    with time_machine.travel(EVENING, tick=False):
+        checkin(scheduled)
+
+    run(EVENING, django_capture_on_commit_callbacks)
+
+    assert mail.outbox == []
+    assert Delivery.objects.get().reason == "checked_in"
+
+
+def test_a_reminder_hours_late_after_an_outage_is_dropped(
+    scheduled, django_capture_on_commit_callbacks
+):
+    run(EVENING + dt.timedelta(hours=3), django_capture_on_commit_callbacks)
+
+    assert mail.outbox == []
+    assert Delivery.objects.get().reason == "stale"
+
+
+def test_an_unverified_user_gets_nothing(scheduled, django_capture_on_commit_callbacks):
+    scheduled.emailaddress_set.update(verified=False)
+
+    run(EVENING, django_capture_on_commit_callbacks)
+
+    assert mail.outbox == []
+    assert Delivery.objects.get().reason == "unverified"
+
+
+def test_quiet_hours_and_pauses_hold_reminders_back(scheduled, django_capture_on_commit_callbacks):
+    prefs = services.preferences_for(scheduled)
+    prefs.quiet_start, prefs.quiet_end = dt.time(18, 30), dt.time(7, 0)
+    prefs.save()
+
+    run(EVENING, django_capture_on_commit_callbacks)
+
+    assert mail.outbox == []
+    assert Delivery.objects.get().reason == "quiet_hours"
+
+
+def test_planning_a_rest_window_schedules_its_start_end_and_heads_up(alice_client, alice):
+    from django.urls import reverse
+
+    prefs = services.preferences_for(alice)
+    prefs.rest_heads_up_hours = 3
+    prefs.save()
+    with time_machine.travel(EVENING - dt.timedelta(days=2), tick=False):
+        alice_client.post(
+            reverse("planning:rest-add"),
+            {
+                "starts_on": "2026-11-28",
+                "starts_time": "10:00",
+                "hours": "24",
+                "activities": "",
+                "avoid": "",
+            },
+        )
+
+    due = dict(
+        Reminder.objects.filter(user=alice, rest_window__isnull=False).values_list(
+            "kind", "next_due_at"
+        )
+    )
+    start = dt.datetime(2026, 11, 28, 9, 0, tzinfo=dt.UTC)  # 10:00 in Berlin
+    assert due == {
+        Kind.REST_HEADS_UP: start - dt.timedelta(hours=3),
+        Kind.REST_START: start,
+        Kind.REST_END: start + dt.timedelta(hours=24),
+    }
