@@ -8,6 +8,7 @@ import datetime as dt
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
+from django.utils import timezone
 
 from apps.lib.dates import zone
 from apps.lib.emails import render_email
@@ -39,7 +40,9 @@ def reminder(
         "local_now": now.astimezone(zone(user.time_zone)),
         **(extra or {}),
     }
-    return render_email(f"reminder_{delivery.kind}", user.email, context, headers)
+    # Workers run in UTC; dates in the email are the person's own.
+    with timezone.override(zone(user.time_zone)):
+        return render_email(f"reminder_{delivery.kind}", user.email, context, headers)
 
 
 def build(deliveries: list[Delivery], now: dt.datetime) -> dict[int, EmailMultiAlternatives]:

@@ -126,3 +126,25 @@ def test_planning_a_rest_window_schedules_its_start_end_and_heads_up(alice_clien
         Kind.REST_START: start,
         Kind.REST_END: start + dt.timedelta(hours=24),
     }
+
+
+def test_rest_emails_show_the_window_in_the_users_own_time(
+    alice, django_capture_on_commit_callbacks
+):
+    from apps.planning.models import RestWindow
+
+    prefs = services.preferences_for(alice)
+    prefs.rest_enabled = True
+    prefs.save()
+    start = dt.datetime(2026, 11, 28, 9, 0, tzinfo=dt.UTC)  # 10:00 in Berlin
+    with time_machine.travel(start - dt.timedelta(days=1), tick=False):
+        window = RestWindow.objects.create(
+            user=alice, starts_at=start, ends_at=start + dt.timedelta(hours=24)
+        )
+        services.reschedule_rest_window(window)
+
+    run(start, django_capture_on_commit_callbacks)
+
+    message = mail.outbox[0]
+    assert message.subject == "Your rest window starts now"
+    assert "until Sunday 29 November at 10:00" in message.body
