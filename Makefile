@@ -22,11 +22,13 @@ run: $(STAMP)
 	$(BIN)/honcho start -f Procfile.dev
 
 # The whole suite on real PostgreSQL and Redis (see config/settings/test.py for the defaults),
-# browser journeys included, then lint.
+# browser journeys and `check --deploy` on production settings included, then lint and bandit
+# (high-severity findings fail the build).
 test: $(STAMP)
 	$(BIN)/pytest
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/bandit --quiet --recursive apps config --severity-level high
 
 # The benchmarks of DESIGN.md ("Targets"): every bench/bench_*.py against real PostgreSQL and
 # Redis (defaults in bench/harness.py), pages under gunicorn; the figures, `name: value`, come last.

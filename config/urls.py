@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from apps.accounts.staff import admin_login, staff_with_mfa
+from apps.lib.health import healthz
 
 # Staff sign in through allauth (its rate limits apply) and must have used two-factor
 # authentication in this session to open the admin.
@@ -11,7 +12,10 @@ admin.site.has_permission = staff_with_mfa
 admin.site.site_header = "Pacewise administration"
 admin.site.site_title = "Pacewise admin"
 
+handler500 = "apps.accounts.views.server_error"
+
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path(settings.ADMIN_URL, admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("", include("apps.accounts.urls")),

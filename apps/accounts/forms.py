@@ -64,3 +64,29 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["display_name", "time_zone", "country"]
+
+
+class ExportForm(forms.Form):
+    format = forms.ChoiceField(choices=[("json", "JSON"), ("csv", "CSV files in a zip")])
+
+
+CONFIRMATION_PHRASE = "delete my account"
+
+
+class DeleteAccountForm(forms.Form):
+    confirmation = forms.CharField(
+        label=f'Type "{CONFIRMATION_PHRASE}" to confirm',
+        max_length=40,
+        error_messages={
+            "required": f'To delete your account, type "{CONFIRMATION_PHRASE}" exactly as shown.'
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none"}),
+    )
+
+    def clean_confirmation(self) -> str:
+        typed = " ".join(self.cleaned_data["confirmation"].split()).lower()
+        if typed != CONFIRMATION_PHRASE:
+            raise forms.ValidationError(
+                f'To delete your account, type "{CONFIRMATION_PHRASE}" exactly as shown.'
+            )
+        return typed

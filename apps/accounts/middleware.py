@@ -34,7 +34,9 @@ def private_pages(get_response: Handler) -> Handler:
     def middleware(request: HttpRequest) -> HttpResponse:
         response = get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
-        if request.user.is_authenticated:
+        # Decided from the session cookie, not request.user: that would need the database,
+        # and this must still work when the database is down.
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
             response.headers["Cache-Control"] = "no-store"
         if getattr(request, "htmx", False) and response.status_code == 302:
             login_path = resolve_url(settings.LOGIN_URL)

@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.mail import EmailMultiAlternatives
 from django.db import models
@@ -104,6 +105,8 @@ class OutboundEmail(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.CharField(max_length=200, blank=True)
+    # Set on the goodbye email of a deleted account: once it is sent, the address goes too.
+    forget_recipient = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     sent_at = models.DateTimeField(null=True, blank=True)
@@ -117,8 +120,6 @@ class OutboundEmail(models.Model):
         return f"{self.subject} → {self.to} ({self.status})"
 
     def as_message(self) -> EmailMultiAlternatives:
-        from django.conf import settings
-
         message = EmailMultiAlternatives(
             subject=self.subject,
             body=self.text_body,
@@ -129,3 +130,57 @@ class OutboundEmail(models.Model):
         if self.html_body:
             message.attach_alternative(self.html_body, "text/html")
         return message
+
+
+class SecurityEventQuerySet(models.QuerySet["SecurityEvent"]):
+    def for_user(self, user: "User") -> "SecurityEventQuerySet":
+        return self.filter(user=user)
+
+    def expired(self) -> "SecurityEventQuerySet":
+        return self.filter(created_at__lt=timezone.now() - SecurityEvent.RETENTION)
+
+
+class SecurityEvent(models.Model):
+    """A sign-in, a failed attempt, a two-factor change, an export: shown to the account's owner.
+
+    No free text at all: never the email typed at a failed sign-in, never a user agent; the
+    client address only as its /24 (IPv4) or /64 (IPv6) network. The rows go with the user
+    (CASCADE). The one row without a user records that *an* account was deleted, and when,
+    with nothing that could tie it to the person.
+    """
+
+    RETENTION = timedelta(days=365)
+
+    class Kind(models.TextChoices):
+        SIGNED_IN = "signed_in", "Signed in"
+        SIGN_IN_FAILED = "sign_in_failed", "A sign-in attempt failed"
+        MFA_FAILED = "mfa_failed", "A wrong two-factor code was entered"
+        MFA_ADDED = "mfa_added", "Authenticator app turned on"
+        MFA_REMOVED = "mfa_removed", "Two-factor method removed"
+        RECOVERY_CODES = "recovery_codes", "New recovery codes created"
+        PASSWORD_CHANGED = "password_changed", "Password changed"
+        PASSWORD_RESET = "password_reset", "Password reset by email"
+        EXPORTED = "exported", "Your data was downloaded"
+        DELETED = "deleted", "An account was deleted"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="security_events",
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    network = models.CharField(
+        max_length=43, blank=True, help_text="The client's /24 (IPv4) or /64 (IPv6) network."
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = SecurityEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["user", "-created_at"], name="security_event_by_user")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} at {self.created_at:%Y-%m-%d %H:%M}"

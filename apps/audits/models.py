@@ -5,6 +5,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Avg, Count, Q
 
+from apps.lib.fields import EncryptedCharField, EncryptedTextField
+
 AUDIT_DAYS = 7
 
 
@@ -38,7 +40,7 @@ class EnergyAudit(models.Model):
     starts_on = models.DateField()
     ends_on = models.DateField()
     ended_early_on = models.DateField(null=True, blank=True)
-    notes = models.TextField(max_length=2000, blank=True)
+    notes = EncryptedTextField(max_length=2000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = EnergyAuditQuerySet.as_manager()
@@ -93,7 +95,7 @@ class EnergyMoment(models.Model):
     energy = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(1), MaxValueValidator(10)]
     )
-    activity = models.CharField("what I was doing", max_length=120)
+    activity = EncryptedCharField("what I was doing", max_length=120)
     effect = models.CharField(max_length=10, choices=Effect.choices)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -121,7 +123,7 @@ class Commitment(models.Model):
         DROP = "drop", "Drop"
 
     audit = models.ForeignKey(EnergyAudit, on_delete=models.CASCADE, related_name="commitments")
-    title = models.CharField(max_length=120)
+    title = EncryptedCharField(max_length=120)
     hours_per_week = models.DecimalField(
         max_digits=4,
         decimal_places=1,

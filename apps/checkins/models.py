@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 
 from apps.checkins.feelings import FEELINGS
+from apps.lib.fields import EncryptedCharField, EncryptedTextField
 
 
 class Need(models.TextChoices):
@@ -58,7 +59,7 @@ class CheckIn(models.Model):
     sleep_quality = models.PositiveSmallIntegerField(
         choices=SleepQuality.choices, null=True, blank=True
     )
-    note = models.CharField(max_length=500, blank=True)
+    note = EncryptedCharField(max_length=500, blank=True)
     is_quick = models.BooleanField(
         default=False, help_text="A low-energy check-in: energy and need only."
     )
@@ -125,7 +126,7 @@ class JournalEntry(models.Model):
     )
     # The prompt as it read when answered; staff may reword or unpublish it later.
     prompt_text = models.CharField(max_length=300, blank=True)
-    body = models.TextField()
+    body = EncryptedTextField()
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -262,7 +262,11 @@ def journal_list(request: HttpRequest) -> HttpResponse:
     entries = JournalEntry.objects.for_user(request.user)
     query = search.cleaned_data["q"].strip() if search.is_valid() else ""
     if query:
-        entries = entries.filter(body__icontains=query)
+        # Bodies are encrypted at rest, so the database cannot search them: one query reads this
+        # person's entries (only what the list shows) and Python keeps the matching ones.
+        needle = query.casefold()
+        shown = entries.only("pk", "written_on", "prompt_text", "body")
+        entries = [e for e in shown.iterator(chunk_size=200) if needle in e.body.casefold()]
     page = Paginator(entries, 20).get_page(request.GET.get("page"))
     return render(
         request, "checkins/journal_list.html", {"page": page, "search": search, "query": query}

@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from apps.lib.fields import EncryptedCharField, EncryptedTextField
+
 MAX_VALUES = 5
 MIN_VALUES = 3
 MAX_ACTIONS_PER_WEEK = 2
@@ -91,7 +93,7 @@ class WeeklyAction(models.Model):
 class WeekReflection(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     week_of = models.DateField()
-    text = models.TextField(max_length=1000)
+    text = EncryptedTextField(max_length=1000)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = OwnedQuerySet.as_manager()
@@ -113,7 +115,7 @@ class BoundaryStatement(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     area = models.CharField(max_length=10, choices=Area.choices)
     template = models.CharField(max_length=40, blank=True, help_text="The builder template used.")
-    text = models.TextField(max_length=500)
+    text = EncryptedTextField(max_length=500)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -139,7 +141,7 @@ class BoundaryPractice(models.Model):
     )
     practised_on = models.DateField()
     outcome = models.CharField(max_length=10, choices=Outcome.choices)
-    how_it_went = models.CharField(max_length=300, blank=True)
+    how_it_went = EncryptedCharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -163,17 +165,17 @@ class RestWindow(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     starts_at = models.DateTimeField()
     ends_at = models.DateTimeField()
-    activities = models.TextField(
+    activities = EncryptedTextField(
         "rest and low-stimulation activities", max_length=1000, blank=True
     )
-    avoid = models.TextField("nonessential tasks to avoid", max_length=1000, blank=True)
+    avoid = EncryptedTextField("nonessential tasks to avoid", max_length=1000, blank=True)
     rested = models.PositiveSmallIntegerField(
         "how rested, 1-10",
         null=True,
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(10)],
     )
-    reflection = models.TextField(max_length=1000, blank=True)
+    reflection = EncryptedTextField(max_length=1000, blank=True)
     uid = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

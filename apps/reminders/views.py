@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from apps.lib.ratelimit import rate_limited
 from apps.reminders import services, summary, tokens
 from apps.reminders.forms import PreferencesForm
 from apps.reminders.models import Preferences
@@ -44,6 +45,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
     return render(request, template, {"form": form, "prefs": prefs, "saved": saved}, status=status)
 
 
+@rate_limited("unsubscribe", limit=30, period=60)
 @csrf_exempt  # RFC 8058: mail clients POST here with no session and no CSRF token.
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:

@@ -49,6 +49,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the rest, so its headers reach even the error pages inner layers produce.
+    "apps.accounts.middleware.private_pages",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -59,7 +61,6 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "apps.accounts.middleware.user_time_zone",
-    "apps.accounts.middleware.private_pages",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -81,6 +82,13 @@ TEMPLATES = [
     },
 ]
 
+# --- Encryption at rest ----------------------------------------------------------------------
+# Fernet keys for journal entries, notes, boundary statements and other free text (apps.lib.fields),
+# comma-separated, newest first: the first encrypts, all decrypt. Independent of SECRET_KEY.
+# local.py and test.py fall back to the development key below; production requires real keys.
+FIELD_ENCRYPTION_KEYS = env.list("FIELD_ENCRYPTION_KEYS", [])
+DEVELOPMENT_ONLY_FIELD_ENCRYPTION_KEY = "KjWW8zVyKiVR1qiVE5uymnwkIJL0ofN7Go3J3vD-zao="
+
 # --- Database -------------------------------------------------------------------------------
 if not env.str("DATABASE_URL", ""):
     VAR_DIR.mkdir(exist_ok=True)
@@ -101,12 +109,15 @@ REDIS_URL = env.str("REDIS_URL", "")
 # Give the cache its own Redis database (CACHE_URL) in deployments: a cache flush must never
 # touch the broker's queued tasks.
 CACHE_URL = env.str("CACHE_URL", REDIS_URL)
+# Short timeouts: when Redis is down, a request should notice in half a second, not hang.
+REDIS_CACHE_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
 if CACHE_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "apps.lib.cache.FailOpenRedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": "pacewise",
+            "OPTIONS": REDIS_CACHE_OPTIONS,
         }
     }
 else:
@@ -132,6 +143,10 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 120
 CELERY_TASK_SOFT_TIME_LIMIT = 100
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Web requests publish once and move on: an outbox row waits in PostgreSQL for the beat sweep
+# when the broker is down (apps/accounts/services.py), rather than the request retrying.
+CELERY_TASK_PUBLISH_RETRY = False
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
@@ -262,6 +277,8 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
 CSRF_FAILURE_VIEW = "apps.accounts.views.csrf_failure"
+# A journal entry is at most 20,000 characters; anything far larger is refused with a 400.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 512 * 1024
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 LOGGING = {

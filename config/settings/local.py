@@ -5,5 +5,6 @@ from config.settings.base import env
 
 DEBUG = env.bool("DEBUG", True)
 SECRET_KEY = SECRET_KEY or "local-development-only-key-not-for-production-use-0123456789"  # noqa: F405
+FIELD_ENCRYPTION_KEYS = FIELD_ENCRYPTION_KEYS or [DEVELOPMENT_ONLY_FIELD_ENCRYPTION_KEY]  # noqa: F405
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 STATIC_ROOT = None  # runserver serves from the finders; nothing is collected locally.

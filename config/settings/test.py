@@ -4,6 +4,7 @@ from config.settings.base import *  # noqa: F403
 from config.settings.base import env
 
 SECRET_KEY = "test-only-key-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ"  # noqa: S105
+FIELD_ENCRYPTION_KEYS = FIELD_ENCRYPTION_KEYS or [DEVELOPMENT_ONLY_FIELD_ENCRYPTION_KEY]  # noqa: F405
 DATABASES = {
     "default": env.dj_db_url("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/pacewise"),
 }
@@ -11,9 +12,10 @@ REDIS_URL = env.str("REDIS_URL", "redis://127.0.0.1:6379/14")
 CACHE_URL = env.str("CACHE_URL", "redis://127.0.0.1:6379/15")
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "apps.lib.cache.FailOpenRedisCache",
         "LOCATION": CACHE_URL,
         "KEY_PREFIX": "pacewise-test",
+        "OPTIONS": REDIS_CACHE_OPTIONS,  # noqa: F405
     }
 }
 # Unit tests run tasks in-process; the worker tests start a real worker on Redis instead.

@@ -19,6 +19,7 @@ PRODUCTION_ENV = {
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
     "REDIS_URL": "redis://127.0.0.1:6379/14",
     "EMAIL_URL": "smtp://relay.example:587?tls=1",
+    "FIELD_ENCRYPTION_KEYS": "LjdC3y97kICBqTXTcZqZbESjp4u2uOxIVIMl_Nlc-4g=",
 }
 
 
@@ -69,7 +70,11 @@ def test_the_compose_file_is_valid():
 
     result = subprocess.run(
         [compose, "-f", str(ROOT / "docker-compose.yml"), "config", "--quiet"],
-        env={"PATH": os.environ["PATH"], "SECRET_KEY": "x" * 50},
+        env={
+            "PATH": os.environ["PATH"],
+            "SECRET_KEY": "x" * 50,
+            "FIELD_ENCRYPTION_KEYS": PRODUCTION_ENV["FIELD_ENCRYPTION_KEYS"],
+        },
         capture_output=True,
         text=True,
         timeout=60,

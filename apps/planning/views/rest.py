@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from apps.lib.dates import zone
+from apps.lib.ratelimit import rate_limited
 from apps.planning.forms import RestReflectionForm, RestWindowForm
 from apps.planning.ics import rest_calendar
 from apps.planning.models import CalendarFeed, RestWindow, is_token
@@ -119,6 +120,7 @@ def rest_ics(request: HttpRequest, pk: int) -> HttpResponse:
     return calendar_response(body, f"rest-window-{day.isoformat()}.ics", "attachment")
 
 
+@rate_limited("calendar-feed", limit=60, period=60)
 @require_GET
 def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     """Public by design (calendar apps hold no session): the unguessable token is the key."""

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from apps.lib.dates import week_start
+from apps.lib.ratelimit import rate_limited
 from apps.planning.forms import ShareLinkForm
 from apps.planning.models import BoundaryStatement, PersonalValue, ShareLink, is_token
 from apps.planning.services import email_share_link, next_rest_window, share_url, this_weeks_actions
@@ -59,6 +60,7 @@ def share_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("planning:shares")
 
 
+@rate_limited("share-link", limit=60, period=60)
 @require_GET
 def share_view(request: HttpRequest, token: str) -> HttpResponse:
     """Public and read-only: only the sections the sharer ticked, never check-ins or journal."""
