@@ -8,12 +8,16 @@ pending for the task's retry.
 """
 
 import datetime as dt
+import logging
+import smtplib
 from collections.abc import Iterable
 
 from allauth.account.models import EmailAddress
 from django.core import mail
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import F
+from django.db.models.functions import Now
 from django.utils import timezone
 
 from apps.checkins.models import CheckIn
@@ -22,6 +26,8 @@ from apps.planning.models import RestWindow
 from apps.reminders import emails, tokens
 from apps.reminders.models import Delivery, Kind
 
+logger = logging.getLogger(__name__)
+TRANSIENT_ERRORS = (smtplib.SMTPException, OSError)
 # A check-in or rest reminder this late (an outage, a long queue) would only nag: drop it.
 # A weekly summary is still worth reading late, so it is always sent once.
 STALE_AFTER = dt.timedelta(hours=2)
@@ -37,7 +43,7 @@ def claim(ids: Iterable[int]) -> list[Delivery]:
             .select_related("user", "user__reminder_preferences")
         )
         Delivery.objects.filter(pk__in=[d.pk for d in rows]).update(
-            status=Delivery.Status.SENDING, attempts=F("attempts") + 1
+            status=Delivery.Status.SENDING, attempts=F("attempts") + 1, claimed_at=Now()
         )
     return rows
 
@@ -96,8 +102,10 @@ def send(ids: list[int]) -> int:
         Delivery.objects.filter(pk__in=[pk for pk, why in skip.items() if why == reason]).update(
             status=Delivery.Status.SKIPPED, reason=reason
         )
-    to_send = [d for d in deliveries if d.pk not in skip]
-    messages = emails.build(to_send, now)
+    messages, broken = build_each([d for d in deliveries if d.pk not in skip], now)
+    for error, ids in broken.items():
+        mark(ids, Delivery.Status.FAILED, reason="build_error", error=error)
+    to_send = [d for d in deliveries if d.pk in messages]
     sent: list[int] = []
     try:
         with mail.mailers["default"] as mailer:
@@ -105,10 +113,12 @@ def send(ids: list[int]) -> int:
                 mailer.send_messages([messages[delivery.pk]])
                 sent.append(delivery.pk)
     except Exception as exc:
-        unsent = [d.pk for d in to_send if d.pk not in set(sent)]
-        Delivery.objects.filter(pk__in=unsent).update(
-            status=Delivery.Status.PENDING, error=type(exc).__name__[:120]
+        # A transport error is retried by the task; anything else would fail again.
+        status = (
+            Delivery.Status.PENDING if isinstance(exc, TRANSIENT_ERRORS) else Delivery.Status.FAILED
         )
+        unsent = [d.pk for d in to_send if d.pk not in set(sent)]
+        mark(unsent, status, error=type(exc).__name__)
         raise
     finally:
         Delivery.objects.filter(pk__in=sent).update(
@@ -117,9 +127,41 @@ def send(ids: list[int]) -> int:
     return len(sent)
 
 
+def build_each(
+    deliveries: list[Delivery], now: dt.datetime
+) -> tuple[dict[int, EmailMultiAlternatives], dict[str, list[int]]]:
+    """The chunk's messages; one that cannot be built fails alone, not the whole chunk."""
+    try:
+        return emails.build(deliveries, now), {}
+    except Exception:
+        logger.exception("Building a chunk of reminder emails failed; trying one by one.")
+    messages: dict[int, EmailMultiAlternatives] = {}
+    broken: dict[str, list[int]] = {}
+    for delivery in deliveries:
+        try:
+            messages.update(emails.build([delivery], now))
+        except Exception as exc:
+            broken.setdefault(type(exc).__name__, []).append(delivery.pk)
+    return messages, broken
+
+
+def mark(ids: list[int], status: str, *, reason: str = "", error: str = "") -> None:
+    fields = {"status": status, "error": error[:120]}
+    if reason:
+        fields["reason"] = reason
+    Delivery.objects.filter(pk__in=ids).update(**fields)
+
+
+def give_up(ids: list[int], exc: Exception) -> int:
+    """After the last retry: what is still pending is recorded as failed, with the error type."""
+    return Delivery.objects.filter(pk__in=ids, status=Delivery.Status.PENDING).update(
+        status=Delivery.Status.FAILED, reason="gave_up", error=type(exc).__name__[:120]
+    )
+
+
 def sweep_interrupted(now: dt.datetime | None = None) -> int:
     """Claimed but never finished (a worker was killed): record it, and never send it again."""
     cutoff = (now or timezone.now()) - INTERRUPTED_AFTER
-    return Delivery.objects.filter(status=Delivery.Status.SENDING, due_at__lt=cutoff).update(
+    return Delivery.objects.filter(status=Delivery.Status.SENDING, claimed_at__lt=cutoff).update(
         status=Delivery.Status.FAILED, reason="interrupted"
     )

@@ -1,11 +1,7 @@
-import smtplib
-
 from celery import shared_task
 from celery.app.task import Task
 
 from apps.reminders import dispatch, sending
-
-TRANSIENT_ERRORS = (smtplib.SMTPException, OSError)
 
 
 @shared_task
@@ -25,5 +21,8 @@ def send_deliveries(self: Task, delivery_ids: list[int]) -> int:
     """Ids in, emails out. Retries only transport errors, with backoff; never sends a row twice."""
     try:
         return sending.send(delivery_ids)
-    except TRANSIENT_ERRORS as exc:
+    except sending.TRANSIENT_ERRORS as exc:
+        if self.request.retries >= self.max_retries:
+            sending.give_up(delivery_ids, exc)
+            raise
         raise self.retry(exc=exc, countdown=min(600, 10 * 2**self.request.retries)) from exc

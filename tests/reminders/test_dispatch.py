@@ -148,3 +148,46 @@ def test_rest_emails_show_the_window_in_the_users_own_time(
     message = mail.outbox[0]
     assert message.subject == "Your rest window starts now"
     assert "until Sunday 29 November at 10:00" in message.body
+
+
+def test_one_email_that_cannot_be_built_fails_alone(
+    scheduled, charlie, monkeypatch, django_capture_on_commit_callbacks
+):
+    from apps.reminders import emails
+
+    prefs = services.preferences_for(charlie)
+    prefs.checkin_enabled = True
+    prefs.save()
+    with time_machine.travel(EVENING - dt.timedelta(hours=1), tick=False):
+        services.reschedule(charlie)
+    Reminder.objects.filter(user=charlie, kind=Kind.CHECKIN).update(next_due_at=EVENING)
+    real = emails.reminder
+
+    def broken_for_charlie(delivery, now, extra=None):
+        if delivery.user_id == charlie.pk:
+            raise ValueError("a template bug")
+        return real(delivery, now, extra)
+
+    monkeypatch.setattr(emails, "reminder", broken_for_charlie)
+
+    run(EVENING, django_capture_on_commit_callbacks)
+
+    assert [m.to for m in mail.outbox] == [["alice@example.com"]]
+    failed = Delivery.objects.get(user=charlie)
+    assert (failed.status, failed.reason, failed.error) == ("failed", "build_error", "ValueError")
+
+
+def test_after_the_last_retry_what_is_still_pending_is_recorded_as_failed(scheduled):
+    from apps.reminders.sending import give_up
+
+    delivery = Delivery.objects.create(
+        user=scheduled, kind=Kind.CHECKIN, slot="2026-11-27", due_at=EVENING
+    )
+
+    assert give_up([delivery.pk], ConnectionRefusedError()) == 1
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.reason, delivery.error) == (
+        "failed",
+        "gave_up",
+        "ConnectionRefusedError",
+    )
