@@ -87,3 +87,25 @@ def test_two_factor_authentication_is_offered_from_the_account_page(alice_client
     assert response.status_code == 200
     assert "Authenticator App" in response.text
     assert '<a class="skip-link"' in response.text
+
+
+def test_changing_the_password_signs_out_every_other_session(client, alice):
+    from django.test import Client
+
+    other_device = Client()
+    other_device.force_login(alice)
+    client.force_login(alice)
+    client.post(reverse("account_reauthenticate"), {"password": "a calm long password"})
+
+    response = client.post(
+        reverse("account_change_password"),
+        {
+            "oldpassword": "a calm long password",
+            "password1": "an even calmer password",
+            "password2": "an even calmer password",
+        },
+    )
+
+    assert response.status_code == 302
+    assert client.get(reverse("checkins:today")).status_code == 200
+    assert other_device.get(reverse("checkins:today")).status_code == 302
