@@ -109,8 +109,8 @@ REDIS_URL = env.str("REDIS_URL", "")
 # Give the cache its own Redis database (CACHE_URL) in deployments: a cache flush must never
 # touch the broker's queued tasks.
 CACHE_URL = env.str("CACHE_URL", REDIS_URL)
-# Short timeouts: when Redis is down, a request should notice in half a second, not hang.
-REDIS_CACHE_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+# Short timeouts: when Redis is down, a request should notice within a second or two, not hang.
+REDIS_CACHE_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 2}
 if CACHE_URL:
     CACHES = {
         "default": {

@@ -15,7 +15,8 @@ CACHES = {
         "BACKEND": "apps.lib.cache.FailOpenRedisCache",
         "LOCATION": CACHE_URL,
         "KEY_PREFIX": "pacewise-test",
-        "OPTIONS": REDIS_CACHE_OPTIONS,  # noqa: F405
+        # Generous under a loaded CI machine: a slow answer must not pass for an outage.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 10},
     }
 }
 # Unit tests run tasks in-process; the worker tests start a real worker on Redis instead.
