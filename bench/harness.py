@@ -358,3 +358,147 @@ def load(port: int, req: Request, seconds: float, connections: int) -> Result:
         raise RuntimeError(f"{req.method} {req.path}: load clients did not finish")
     result.seconds = max(finished) - start
     return result
+
+
+# --- A large population (bench_dispatch, bench_summaries) ---------------------------------
+POPULATION = 100_000
+POPULATION_PREFIX = "bench-u"  # bench-u000001@pacewise.invalid ...
+POPULATION_DOMAIN = "@pacewise.invalid"
+# Created last, in the same transaction as everything else: it exists only when all of it does.
+POPULATION_MARKER = f"bench-population-{POPULATION}-v1{POPULATION_DOMAIN}"
+POPULATION_ZONES = (
+    *("Europe/Berlin", "America/New_York", "Asia/Tokyo", "Australia/Sydney", "Europe/London"),
+    *("America/Los_Angeles", "Asia/Kolkata", "America/Sao_Paulo", "Africa/Nairobi"),
+    "Pacific/Auckland",
+)
+
+
+def copy_rows(model, rows) -> int:
+    """Insert `rows` (dicts keyed by field attname) into `model`'s table with COPY. A field a
+    row leaves out takes its model default (auto_now fields: now; else as Model() would); an
+    auto-increment primary key is left to the database. Returns the number of rows.
+
+    `rows` may be a generator, but it must not query the database: the connection is busy
+    with the COPY while it runs. Equal strings of a text field are prepared once (an encrypted
+    field then stores one token for them all: the same plaintext, harmless in a benchmark)."""
+    from django.db import connection, models
+    from django.utils import timezone
+
+    now = timezone.now()
+    fields = [
+        f
+        for f in model._meta.concrete_fields
+        if not (f.primary_key and f.get_internal_type().endswith("AutoField"))
+    ]
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    sql = f"COPY {connection.ops.quote_name(model._meta.db_table)} ({columns}) FROM STDIN"
+
+    prepared: dict[tuple[str, str], object] = {}
+
+    def fill(field, row: dict):
+        if field.attname in row:
+            value = row[field.attname]
+        elif getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            return now
+        elif field.has_default() or field.null or field.blank:
+            value = field.get_default()  # as Model() would: the default, NULL or ""
+        else:
+            raise RuntimeError(f"copy_rows: no value for {model.__name__}.{field.attname}")
+        if isinstance(value, str):
+            value = str(value)  # TextChoices: a plain str
+            if isinstance(field, models.TextField):  # the encrypted fields among them
+                key = (field.attname, value)
+                if key not in prepared:
+                    prepared[key] = field.get_db_prep_save(value, connection)
+                return prepared[key]
+        # As the ORM stores it (encrypted fields encrypted, and so on).
+        return field.get_db_prep_save(value, connection)
+
+    count = 0
+    with connection.cursor() as cursor, cursor.copy(sql) as copy:
+        for row in rows:
+            copy.write_row([fill(field, row) for field in fields])
+            count += 1
+    return count
+
+
+def make_marker(email: str):
+    """An inactive user no one can sign in as, whose existence records that data is complete."""
+    from apps.accounts.models import User
+
+    marker = User(email=email, display_name="Marker", is_active=False)
+    marker.set_unusable_password()
+    marker.save()
+    return marker
+
+
+def population_email(n: int) -> str:
+    return f"{POPULATION_PREFIX}{n:06d}{POPULATION_DOMAIN}"
+
+
+def population_users():
+    """The population's users as a queryset (for filters and subqueries)."""
+    from apps.accounts.models import User
+
+    return User.objects.filter(
+        email__startswith=POPULATION_PREFIX, email__endswith=POPULATION_DOMAIN
+    )
+
+
+def ensure_population() -> list[int]:
+    """POPULATION users with unusable passwords, a verified primary email address, reminder
+    preferences (daily check-in on) and a check-in schedule, parked (next_due_at NULL): made
+    once (COPY, some 15-30 s) and reused while the marker user exists. Returns their ids,
+    in order."""
+    from allauth.account.models import EmailAddress
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    from apps.accounts.models import User
+    from apps.reminders.models import Kind, Preferences, Reminder
+
+    if not User.objects.filter(email=POPULATION_MARKER).exists():
+        started = time.monotonic()
+        log(f"bench: creating {POPULATION:,} users (once; reused while {POPULATION_MARKER} exists)")
+        now = timezone.now()
+        with transaction.atomic():
+            population_users().delete()  # a half-made population from another version
+            copy_rows(
+                User,
+                (
+                    {
+                        "password": f"!bench{n}",  # unusable: no one signs in as them
+                        "is_superuser": False,
+                        "email": population_email(n),
+                        "display_name": f"Bench {n}",
+                        "time_zone": POPULATION_ZONES[n % len(POPULATION_ZONES)],
+                        "country": "DE",
+                        "is_active": True,
+                        "is_staff": False,
+                        "date_joined": now,
+                    }
+                    for n in range(1, POPULATION + 1)
+                ),
+            )
+            users = list(population_users().order_by("pk").values_list("pk", "email"))
+            copy_rows(
+                EmailAddress,
+                (
+                    {"user_id": pk, "email": email, "verified": True, "primary": True}
+                    for pk, email in users
+                ),
+            )
+            copy_rows(Preferences, ({"user_id": pk, "checkin_enabled": True} for pk, _ in users))
+            copy_rows(
+                Reminder,
+                ({"user_id": pk, "kind": Kind.CHECKIN, "next_due_at": None} for pk, _ in users),
+            )
+            make_marker(POPULATION_MARKER)
+        with connection.cursor() as cursor:
+            for table in (User, EmailAddress, Preferences, Reminder):
+                cursor.execute(f"ANALYZE {connection.ops.quote_name(table._meta.db_table)}")
+        log(f"bench: population created in {time.monotonic() - started:.1f} s")
+    ids = list(population_users().order_by("pk").values_list("pk", flat=True))
+    if len(ids) != POPULATION:
+        raise RuntimeError(f"the bench population has {len(ids)} users, expected {POPULATION}")
+    return ids

@@ -8,7 +8,7 @@ batch, whatever its size. Tasks are queued only once the batch has committed.
 import datetime as dt
 from collections.abc import Callable
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from apps.lib.dates import zone
@@ -39,6 +39,22 @@ def following(
     return schedule.next_summary(prefs, user_zone, due)
 
 
+def save_next_due(reminders: list[Reminder]) -> None:
+    """One UPDATE for the whole batch. On PostgreSQL it joins two arrays: bulk_update's CASE
+    with a thousand branches cost more than half the dispatch time (the bench showed it)."""
+    if connection.vendor != "postgresql":  # the embedded SQLite default of `make run`
+        Reminder.objects.bulk_update(reminders, ["next_due_at"], batch_size=BATCH_SIZE)
+        return
+    table = connection.ops.quote_name(Reminder._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} AS r SET next_due_at = v.next_due_at"  # noqa: S608 (no user input)
+            " FROM unnest(%s::bigint[], %s::timestamptz[]) AS v(id, next_due_at)"
+            " WHERE r.id = v.id",
+            [[r.pk for r in reminders], [r.next_due_at for r in reminders]],
+        )
+
+
 def dispatch_batch(now: dt.datetime, queue: Callable[[list[int]], None]) -> int:
     """Claim up to BATCH_SIZE due reminders; returns how many were claimed."""
     with transaction.atomic():
@@ -64,7 +80,7 @@ def dispatch_batch(now: dt.datetime, queue: Callable[[list[int]], None]) -> int:
             prefs = getattr(reminder.user, "reminder_preferences", None)
             reminder.next_due_at = following(reminder, prefs, due)
         Delivery.objects.bulk_create(deliveries, ignore_conflicts=True, batch_size=BATCH_SIZE)
-        Reminder.objects.bulk_update(reminders, ["next_due_at"], batch_size=BATCH_SIZE)
+        save_next_due(reminders)
         keys = {(d.user_id, d.kind, d.slot) for d in deliveries}
         ids = list(
             Delivery.objects.filter(
