@@ -39,7 +39,7 @@ def pages(user) -> list[tuple[str, str]]:
         ("/checkins/<past-day>/", reverse("checkins:day", args=[past_day])),
         (reverse("checkins:safety"), reverse("checkins:safety")),
         (journal, journal),
-        (f"{journal}?q=word", f"{journal}?q=river"),
+        (f"{journal}?search=1 (a search for a word)", f"{journal}?search=1"),
         (f"{journal}?page=<last>", f"{journal}?page={last_page}"),
         ("/journal/<pk>/", reverse("checkins:journal-detail", args=[entry.pk])),
         ("/journal/<pk>/edit/", reverse("checkins:journal-update", args=[entry.pk])),
@@ -70,6 +70,7 @@ def main() -> None:
     user = harness.seed_user()
     client = Client(SERVER_NAME=settings.ALLOWED_HOSTS[0])
     client.force_login(user)
+    client.post("/journal/", {"q": "river"})  # searches live in the session
     counts = {}
 
     def count(label: str, url: str) -> None:

@@ -20,6 +20,11 @@ class UserAdmin(BaseUserAdmin):
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
 
+    def has_delete_permission(self, request: object, obj: object = None) -> bool:
+        # Deleting from the admin would list (and decrypt) a person's writing on the confirm
+        # page and skip the account deletion flow; people delete their own account.
+        return False
+
 
 @admin.register(OutboundEmail)
 class OutboundEmailAdmin(admin.ModelAdmin):

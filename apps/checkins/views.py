@@ -12,7 +12,13 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from apps.audits.models import running_audit
-from apps.checkins.forms import CheckInForm, JournalEntryForm, JournalSearchForm, QuickCheckInForm
+from apps.checkins.forms import (
+    OLDEST_DAY,
+    CheckInForm,
+    JournalEntryForm,
+    JournalSearchForm,
+    QuickCheckInForm,
+)
 from apps.checkins.insights import RANGES, build_insights, days_between, masked_ambition
 from apps.checkins.models import CheckIn, JournalEntry, SafetySignal
 from apps.planning.services import next_rest_window, this_weeks_actions
@@ -115,14 +121,10 @@ def render_invalid(
     quick_form: QuickCheckInForm | None = None,
 ) -> HttpResponse:
     """Show the errors next to the fields, keeping what was typed; nothing was saved."""
-    day = request.POST.get("checked_in_on", "")
-    if (
-        form is not None
-        and day < timezone.localdate().isoformat()
-        and "checked_in_on" not in form.errors
-    ):
+    day = form.cleaned_data.get("checked_in_on") if form is not None else None
+    if day and day < timezone.localdate():
         # The form came from a past day's page; answer there.
-        context = {"day": dt.date.fromisoformat(day), "form": form}
+        context = {"day": day, "form": form}
         context["checkin"] = (
             CheckIn.objects.for_user(request.user).filter(checked_in_on=day).first()
         )
@@ -158,9 +160,13 @@ def checkin_day(request: HttpRequest, day: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@login_required
 def safety(request: HttpRequest) -> HttpResponse:
-    """Crisis lines first, at once. A POST (the check-in's safety button) also records it."""
+    """Crisis lines first, at once. A POST (the check-in's safety button) also records it.
+
+    Never behind a sign-in: with an expired session the button still leads straight to help.
+    """
+    if not request.user.is_authenticated:
+        return redirect("resources:crisis")
     if request.method == "POST":
         SafetySignal.objects.create(user=request.user)
         return redirect("checkins:safety")
@@ -181,7 +187,7 @@ def history(request: HttpRequest) -> HttpResponse:
         month = dt.date.fromisoformat(request.GET.get("month", "") + "-01")
     except ValueError:
         month = today.replace(day=1)
-    month = min(month, today.replace(day=1))
+    month = min(max(month, (today - OLDEST_DAY).replace(day=1)), today.replace(day=1))
     last = month.replace(day=calendar.monthrange(month.year, month.month)[1])
     checkins = CheckIn.objects.for_user(request.user).between(month, last)
     by_day = {c.checked_in_on: c for c in checkins}
@@ -255,12 +261,24 @@ def own_entry(request: HttpRequest, pk: int) -> JournalEntry:
     return get_object_or_404(JournalEntry.objects.for_user(request.user), pk=pk)
 
 
-@require_GET
+SEARCH_KEY = "journal_search"
+
+
+@sensitive_post_parameters("q")
+@require_http_methods(["GET", "POST"])
 @login_required
 def journal_list(request: HttpRequest) -> HttpResponse:
-    search = JournalSearchForm(request.GET)
+    """The journal, newest first. A search is POSTed and kept in the session, never in the URL:
+    search words are the person's own free text and must not reach access logs or history."""
+    if request.method == "POST":
+        search = JournalSearchForm(request.POST)
+        query = search.cleaned_data["q"].strip() if search.is_valid() else ""
+        request.session[SEARCH_KEY] = query
+        return redirect(
+            f"{reverse('checkins:journal')}?search=1" if query else reverse("checkins:journal")
+        )
+    query = request.session.get(SEARCH_KEY, "") if request.GET.get("search") else ""
     entries = JournalEntry.objects.for_user(request.user)
-    query = search.cleaned_data["q"].strip() if search.is_valid() else ""
     if query:
         # Bodies are encrypted at rest, so the database cannot search them: one query reads this
         # person's entries (only what the list shows) and Python keeps the matching ones.
@@ -268,6 +286,7 @@ def journal_list(request: HttpRequest) -> HttpResponse:
         shown = entries.only("pk", "written_on", "prompt_text", "body")
         entries = [e for e in shown.iterator(chunk_size=200) if needle in e.body.casefold()]
     page = Paginator(entries, 20).get_page(request.GET.get("page"))
+    search = JournalSearchForm(initial={"q": query})
     return render(
         request, "checkins/journal_list.html", {"page": page, "search": search, "query": query}
     )

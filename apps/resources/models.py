@@ -219,7 +219,8 @@ class ExerciseLog(models.Model):
     """A person's note that they did an exercise: their data, never visible to staff."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
-    exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE)
+    # Staff unpublish an exercise rather than delete it: people's logs must not vanish.
+    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT)
     done_at = models.DateTimeField(default=timezone.now)
     energy_before = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(1), MaxValueValidator(10)]

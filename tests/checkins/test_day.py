@@ -68,3 +68,18 @@ def test_an_error_on_a_past_days_form_is_shown_on_that_days_page(alice_client, a
     assert response.status_code == 422
     assert f"{day:%A} {day.day} {day:%B %Y}" in response.text
     assert "Energy goes from 1 to 10." in response.text
+
+
+def test_a_past_day_in_another_date_format_with_an_error_is_shown_kindly(
+    alice_client, alice, full_checkin
+):
+    response = alice_client.post(
+        reverse("checkins:save"), {**full_checkin, "checked_in_on": " 01/05/2026", "energy": ""}
+    )
+
+    assert response.status_code == 422
+    assert "Choose your energy" in response.text
+
+
+def test_an_ancient_month_in_history_falls_back_instead_of_failing(alice_client):
+    assert alice_client.get(reverse("checkins:history"), {"month": "0001-01"}).status_code == 200

@@ -76,7 +76,7 @@ def test_the_list_shows_own_entries_newest_first_and_search_finds_words(
     entry(charlie, "Charlie's river thoughts.")
 
     listing = alice_client.get(reverse("checkins:journal")).text
-    found = alice_client.get(reverse("checkins:journal"), {"q": "RIVER"}).text
+    found = alice_client.post(reverse("checkins:journal"), {"q": "RIVER"}, follow=True).text
 
     assert listing.index("Said no") < listing.index("Walked by")
     assert "Charlie" not in listing
@@ -123,3 +123,14 @@ def test_html_in_an_entry_is_shown_as_text(alice_client, alice):
 
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_search_words_never_appear_in_a_url(alice_client, alice):
+    entry(alice, "Walked by the river.")
+
+    response = alice_client.post(reverse("checkins:journal"), {"q": "river"})
+
+    assert response.status_code == 302
+    assert "river" not in response["Location"]
+    assert "Walked by the river." in alice_client.get(response["Location"]).text
+    assert "river" not in alice_client.get(reverse("checkins:journal")).text.split("</form>")[0]

@@ -43,8 +43,9 @@ def test_the_safety_button_is_on_today_and_on_past_days(alice_client):
         assert f'action="{URL}"' in alice_client.get(url).text
 
 
-def test_a_signed_out_visitor_cannot_post_it(client):
+def test_with_an_expired_session_the_button_still_leads_straight_to_crisis_lines(client):
     response = client.post(URL)
 
     assert response.status_code == 302
+    assert response["Location"] == reverse("resources:crisis")
     assert not SafetySignal.objects.exists()

@@ -27,6 +27,7 @@ OUR_NAMESPACES = {"accounts", "checkins", "planning", "audits", "resources", "re
 # carry their own secret (a share link, a calendar feed, an unsubscribe token).
 PUBLIC = {
     "accounts:landing",
+    "checkins:safety",  # the "I'm not safe" button: signed out, it leads to the crisis page
     "resources:crisis",
     "resources:library",
     "resources:exercise",

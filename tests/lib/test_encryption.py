@@ -217,8 +217,8 @@ def test_search_is_case_insensitive_and_only_looks_at_own_entries(alice_client, 
     entry(alice, "Said no to the late meeting.")
     entry(charlie, "Charlie's river thoughts.")
 
-    found = alice_client.get(reverse("checkins:journal"), {"q": "river"}).text
-    casefolded = alice_client.get(reverse("checkins:journal"), {"q": "STRASSE"}).text
+    found = alice_client.post(reverse("checkins:journal"), {"q": "river"}, follow=True).text
+    casefolded = alice_client.post(reverse("checkins:journal"), {"q": "STRASSE"}, follow=True).text
 
     assert "1 entry mention" in found
     assert "Walked by the RIVER" in found
@@ -232,8 +232,8 @@ def test_search_results_are_paginated_newest_first(alice_client, alice):
     for n in range(30):
         entry(alice, f"Day {n}: {'a quiet walk' if n % 6 else 'nothing much'}", days_ago=n)
 
-    first = alice_client.get(reverse("checkins:journal"), {"q": "WALK"}).text
-    second = alice_client.get(reverse("checkins:journal"), {"q": "walk", "page": 2}).text
+    first = alice_client.post(reverse("checkins:journal"), {"q": "WALK"}, follow=True).text
+    second = alice_client.get(reverse("checkins:journal"), {"search": 1, "page": 2}).text
 
     assert "25 entries mention" in first
     days = [int(n) for n in re.findall(r"Day (\d+):", first)]

@@ -96,3 +96,19 @@ def test_revoking_turns_the_link_off_at_once(alice_client, client, alice):
     assert link.revoked_at == NOW
     assert client.get(public).status_code == 404
     assert "Turned off on 25 March 2026" in alice_client.get(reverse("planning:shares")).text
+
+
+def test_emailing_links_is_limited_to_five_an_hour(
+    alice_client, alice, django_capture_on_commit_callbacks
+):
+    alice.display_name = "Alice"
+    alice.save()
+    data = {"label": "Sam", "include_values": "on", "days": "7", "email": "sam@example.com"}
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(5):
+            alice_client.post(reverse("planning:share-create"), data)
+        response = alice_client.post(reverse("planning:share-create"), data)
+
+    assert response.status_code == 422
+    assert "You have sent five links by email this hour." in response.text
+    assert len(mail.outbox) == 5

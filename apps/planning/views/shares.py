@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from apps.accounts.security import under_limit
 from apps.lib.dates import week_start
 from apps.lib.ratelimit import rate_limited
 from apps.planning.forms import ShareLinkForm
@@ -36,6 +37,17 @@ def shares(request: HttpRequest) -> HttpResponse:
 @login_required
 def share_create(request: HttpRequest) -> HttpResponse:
     form = ShareLinkForm(request.POST, user=request.user)
+    if (
+        form.is_valid()
+        and form.cleaned_data["email"]
+        and not under_limit(request.user, "share-email", limit=5, period=3600)
+    ):
+        # Our domain must not become a way to mail strangers in bulk.
+        form.add_error(
+            "email",
+            "You have sent five links by email this hour. "
+            "Copy the link instead, or try again later.",
+        )
     if not form.is_valid():
         return render(request, "planning/shares.html", shares_context(request, form), status=422)
     link = form.save(commit=False)
