@@ -4,13 +4,8 @@ The worker runs in a thread of this process (so it shares the test database) and
 server is aiosmtpd on a free local port. Nothing in the app is patched.
 """
 
-import socket
-import threading
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import timedelta
-from email import message_from_bytes, policy
-from email.message import EmailMessage
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -25,44 +20,11 @@ from apps.accounts.models import OutboundEmail
 from apps.accounts.services import queue_email, requeue_stalled
 from apps.accounts.tasks import requeue_stalled_emails, send_outbound_email
 from config.celery_app import app as celery_app
+from tests.celery_smtp import Mailbox, free_port, wait_for
 
 SEND = send_outbound_email.name
 REQUEUE = requeue_stalled_emails.name
 DEADLINE = 20.0  # seconds; the first retry alone waits 5
-
-
-class Mailbox:
-    """The SMTP server's handler: keeps what it accepts, and can refuse the first messages."""
-
-    def __init__(self) -> None:
-        self.refuse_next = 0
-        self.refused = 0
-        self.received: list[tuple[list[str], EmailMessage]] = []
-        self._lock = threading.Lock()
-
-    async def handle_DATA(self, server, session, envelope) -> str:  # aiosmtpd hook
-        with self._lock:
-            if self.refuse_next:
-                self.refuse_next -= 1
-                self.refused += 1
-                return "451 4.3.0 Try again later"
-            message = message_from_bytes(envelope.content, policy=policy.default)
-            self.received.append((list(envelope.rcpt_tos), message))
-        return "250 OK"
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(condition: Callable[[], bool], what: str, timeout: float = DEADLINE) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            pytest.fail(f"Timed out after {timeout:.0f} s waiting for {what}.")
-        time.sleep(0.05)
 
 
 def queued_messages() -> int:

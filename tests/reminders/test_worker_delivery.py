@@ -20,9 +20,9 @@ from apps.reminders import dispatch, schedule, sending, services, tokens
 from apps.reminders.dispatch import dispatch_due
 from apps.reminders.models import Delivery, Kind, Preferences, Reminder
 from apps.reminders.tasks import queue_deliveries, send_deliveries
+from tests.celery_smtp import Mailbox, Tasks, running_worker, smtp_server, wait_for
 from tests.checkins.conftest import checkin
 from tests.conftest import make_user
-from tests.reminders.worker import Mailbox, Tasks, running_worker, smtp_server, wait_for
 
 SEND = send_deliveries.name
 PENDING, SENT, SKIPPED, FAILED = (

@@ -1,4 +1,4 @@
-"""A real Celery worker on the test Redis and a real SMTP server, for the reminder email tests.
+"""A real Celery worker on the test Redis and a real SMTP server, for the email delivery tests.
 
 The worker runs in a thread of the test process, so it shares the (transactional) test database;
 the SMTP server is aiosmtpd on a free local port and can refuse messages with a 451. Nothing in
