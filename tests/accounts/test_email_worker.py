@@ -24,7 +24,6 @@ from tests.celery_smtp import Mailbox, free_port, wait_for
 
 SEND = send_outbound_email.name
 REQUEUE = requeue_stalled_emails.name
-DEADLINE = 20.0  # seconds; the first retry alone waits 5
 
 
 def queued_messages() -> int:
