@@ -14,12 +14,12 @@ from allauth.account.utils import filter_users_by_email
 from allauth.mfa import signals as mfa_signals
 from allauth.mfa.models import Authenticator
 from django.contrib.auth import signals as auth_signals
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.dispatch import receiver
 from django.http import HttpRequest
 
 from apps.accounts.models import SecurityEvent, User
+from apps.lib.ratelimit import within_limit
 
 Kind = SecurityEvent.Kind
 
@@ -54,14 +54,7 @@ def recent_events(user: User, limit: int = 10) -> list[SecurityEvent]:
 def under_limit(user: User, action: str, limit: int, period: int) -> bool:
     """Count one more use of the action; False once the user has used it `limit` times within
     the current window of `period` seconds (a fixed window in the shared cache)."""
-    key = f"limit:{action}:{user.pk}"
-    cache.add(key, 0, period)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the window expired between add and incr
-        cache.set(key, 1, period)
-        count = 1
-    return count <= limit
+    return within_limit(f"limit:{action}:{user.pk}", limit, period)
 
 
 # --- Receivers -------------------------------------------------------------------------------

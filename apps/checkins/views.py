@@ -171,7 +171,7 @@ def safety(request: HttpRequest) -> HttpResponse:
         SafetySignal.objects.create(user=request.user)
         return redirect("checkins:safety")
     country = request.user.country.code if request.user.country else ""
-    lines = list(CrisisLine.objects.for_country(country)) if country else []
+    lines = list(CrisisLine.objects.for_country(country))
     return render(
         request,
         "checkins/safety.html",

@@ -25,20 +25,25 @@ def client_ip(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
+def within_limit(key: str, limit: int, period: int) -> bool:
+    """Count one more hit on `key`; False once it has had `limit` hits in the current window
+    of `period` seconds (a fixed window in the shared cache)."""
+    cache.add(key, 0, period)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the window expired between add and incr
+        cache.set(key, 1, period)
+        count = 1
+    return count <= limit
+
+
 def rate_limited(scope: str, limit: int, period: int) -> Callable:
     """Allow `limit` requests per `period` seconds per client address, then answer 429."""
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
         def wrapper(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-            key = f"ratelimit:{scope}:{client_ip(request)}"
-            cache.add(key, 0, period)
-            try:
-                count = cache.incr(key)
-            except ValueError:  # expired between add and incr
-                cache.set(key, 1, period)
-                count = 1
-            if count > limit:
+            if not within_limit(f"ratelimit:{scope}:{client_ip(request)}", limit, period):
                 body = render_to_string("429.html", request=request)
                 return HttpResponse(body, status=429, headers={"Retry-After": str(period)})
             return view(request, *args, **kwargs)

@@ -37,6 +37,9 @@ class Curated(models.Model):
 
 class CrisisLineQuerySet(PublishedQuerySet):
     def for_country(self, country: str) -> "CrisisLineQuerySet":
+        """Published lines for an ISO country code; none, without a query, for no country."""
+        if not country:
+            return self.none()
         return self.published().filter(country=country.upper()).order_by("kind", "order", "name")
 
     def due_for_review(self) -> "CrisisLineQuerySet":

@@ -24,7 +24,7 @@ def visitor_country(request: HttpRequest) -> str:
 def crisis(request: HttpRequest) -> HttpResponse:
     """Public, no JavaScript: the emergency fallback first, then the lines for the country."""
     country = visitor_country(request)
-    lines = list(CrisisLine.objects.for_country(country)) if country else []
+    lines = list(CrisisLine.objects.for_country(country))
     return render(
         request,
         "resources/crisis.html",
@@ -57,27 +57,30 @@ def library(request: HttpRequest) -> HttpResponse:
     )
 
 
+def exercise_context(
+    exercise: Exercise, step: int, log_form: ExerciseLogForm | None = None
+) -> dict:
+    """The exercise page: all steps, or one of them (a step out of range shows them all)."""
+    steps = list(exercise.steps.all())
+    step = step if 1 <= step <= len(steps) else 0
+    return {
+        "exercise": exercise,
+        "steps": steps,
+        "step": step,
+        "current": steps[step - 1] if step else None,
+        "log_form": log_form or ExerciseLogForm(),
+        "energy_choices": range(1, 11),
+    }
+
+
 @require_GET
 def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
     exercise = get_object_or_404(visible(Exercise.objects, request), slug=slug)
-    steps = list(exercise.steps.all())
     try:
         step = int(request.GET.get("step", 0))
     except ValueError:
         step = 0
-    step = step if 1 <= step <= len(steps) else 0
-    return render(
-        request,
-        "resources/exercise.html",
-        {
-            "exercise": exercise,
-            "steps": steps,
-            "step": step,
-            "current": steps[step - 1] if step else None,
-            "log_form": ExerciseLogForm(),
-            "energy_choices": range(1, 11),
-        },
-    )
+    return render(request, "resources/exercise.html", exercise_context(exercise, step))
 
 
 @require_POST
@@ -89,9 +92,7 @@ def exercise_log(request: HttpRequest, slug: str) -> HttpResponse:
         ExerciseLog.objects.create(user=request.user, exercise=exercise, **form.cleaned_data)
         messages.success(request, f"Logged “{exercise.title}”. Thank you for taking the time.")
         return redirect(exercise)
-    steps = list(exercise.steps.all())
-    context = {"exercise": exercise, "steps": steps, "step": 0, "log_form": form}
-    context["energy_choices"] = range(1, 11)
+    context = exercise_context(exercise, 0, form)
     return render(request, "resources/exercise.html", context, status=422)
 
 

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
-from aiosmtpd.controller import Controller
 from celery.contrib.testing.worker import start_worker
 from celery.signals import task_postrun
 from django.conf import settings as django_settings
@@ -20,7 +19,7 @@ from apps.accounts.models import OutboundEmail
 from apps.accounts.services import queue_email, requeue_stalled
 from apps.accounts.tasks import requeue_stalled_emails, send_outbound_email
 from config.celery_app import app as celery_app
-from tests.celery_smtp import Mailbox, free_port, wait_for
+from tests.celery_smtp import Mailbox, smtp_server, wait_for
 
 SEND = send_outbound_email.name
 REQUEUE = requeue_stalled_emails.name
@@ -34,22 +33,8 @@ def queued_messages() -> int:
 
 @pytest.fixture
 def mailbox(settings) -> Iterator[Mailbox]:
-    handler = Mailbox()
-    port = free_port()
-    controller = Controller(handler, hostname="127.0.0.1", port=port, server_hostname="localhost")
-    controller.start()
-    # The test runner swapped MAILERS for locmem at setup; this override (after setup) wins,
-    # and Django resolves MAILERS on every send, so nothing is cached.
-    settings.MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 5},
-        }
-    }
-    try:
+    with smtp_server(settings) as handler:
         yield handler
-    finally:
-        controller.stop()
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 import datetime as dt
 
 import pytest
-from django.utils import timezone
 
 from apps.checkins.models import CheckIn
 
@@ -18,7 +17,7 @@ FULL = {
 
 
 def local_today(user) -> dt.date:
-    return timezone.now().astimezone(user.local_now().tzinfo).date()
+    return user.local_now().date()
 
 
 def checkin(user, days_ago: int = 0, **fields) -> CheckIn:
