@@ -31,6 +31,7 @@ class Mailbox:
         self.refuse_next = 0
         self.refused = 0
         self.received: list[tuple[list[str], EmailMessage]] = []
+        self.raw: list[bytes] = []  # each accepted message as it came over the wire
         self._lock = threading.Lock()
 
     async def handle_DATA(self, server, session, envelope) -> str:  # aiosmtpd hook
@@ -41,6 +42,7 @@ class Mailbox:
                 return "451 4.3.0 Try again later"
             message = message_from_bytes(envelope.content, policy=policy.default)
             self.received.append((list(envelope.rcpt_tos), message))
+            self.raw.append(envelope.content)
         return "250 OK"
 
     def recipients(self) -> list[str]:

@@ -2,13 +2,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
-from django.core.mail import EmailMultiAlternatives
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django_countries.fields import CountryField
 
 from apps.lib.dates import validate_time_zone, zone
+from apps.lib.emails import Email
 
 
 class UserManager(BaseUserManager["User"]):
@@ -119,8 +119,8 @@ class OutboundEmail(models.Model):
     def __str__(self) -> str:
         return f"{self.subject} → {self.to} ({self.status})"
 
-    def as_message(self) -> EmailMultiAlternatives:
-        message = EmailMultiAlternatives(
+    def as_message(self) -> Email:
+        message = Email(
             subject=self.subject,
             body=self.text_body,
             from_email=settings.DEFAULT_FROM_EMAIL,

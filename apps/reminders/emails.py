@@ -6,12 +6,11 @@ No check-in note, journal text or boundary statement ever goes into an email.
 import datetime as dt
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
 from django.utils import timezone
 
 from apps.lib.dates import zone
-from apps.lib.emails import render_email
+from apps.lib.emails import Email, render_email
 from apps.reminders import summary, tokens
 from apps.reminders.models import Delivery, Kind
 
@@ -27,9 +26,7 @@ def unsubscribe_headers(user_id: int, kind: str) -> tuple[str, dict[str, str]]:
     return url, headers
 
 
-def reminder(
-    delivery: Delivery, now: dt.datetime, extra: dict | None = None
-) -> EmailMultiAlternatives:
+def reminder(delivery: Delivery, now: dt.datetime, extra: dict | None = None) -> Email:
     user = delivery.user
     url, headers = unsubscribe_headers(user.pk, delivery.kind)
     context = {
@@ -45,7 +42,7 @@ def reminder(
         return render_email(f"reminder_{delivery.kind}", user.email, context, headers)
 
 
-def build(deliveries: list[Delivery], now: dt.datetime) -> dict[int, EmailMultiAlternatives]:
+def build(deliveries: list[Delivery], now: dt.datetime) -> dict[int, Email]:
     """Every message of a chunk; the summaries are computed together, in a few queries."""
     summary_users = [d.user for d in deliveries if d.kind == Kind.SUMMARY]
     window_ids = [

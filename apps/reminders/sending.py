@@ -14,7 +14,6 @@ from collections.abc import Iterable
 
 from allauth.account.models import EmailAddress
 from django.core import mail
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import F
 from django.db.models.functions import Now
@@ -22,6 +21,7 @@ from django.utils import timezone
 
 from apps.checkins.models import CheckIn
 from apps.lib.dates import zone
+from apps.lib.emails import Email
 from apps.planning.models import RestWindow
 from apps.reminders import emails, tokens
 from apps.reminders.models import Delivery, Kind
@@ -129,13 +129,13 @@ def send(ids: list[int]) -> int:
 
 def build_each(
     deliveries: list[Delivery], now: dt.datetime
-) -> tuple[dict[int, EmailMultiAlternatives], dict[str, list[int]]]:
+) -> tuple[dict[int, Email], dict[str, list[int]]]:
     """The chunk's messages; one that cannot be built fails alone, not the whole chunk."""
     try:
         return emails.build(deliveries, now), {}
     except Exception:
         logger.exception("Building a chunk of reminder emails failed; trying one by one.")
-    messages: dict[int, EmailMultiAlternatives] = {}
+    messages: dict[int, Email] = {}
     broken: dict[str, list[int]] = {}
     for delivery in deliveries:
         try:

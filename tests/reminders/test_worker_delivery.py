@@ -82,6 +82,10 @@ def test_a_due_check_in_reminder_is_delivered_once_with_one_click_unsubscribe(
     token = sent["List-Unsubscribe"].removeprefix(prefix).removesuffix("/>")
     assert tokens.read(token) == (alice.pk, "checkin_enabled")
     assert sent["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    # On the wire as RFC 2369 wants it: the URL itself, neither folded nor RFC 2047-encoded.
+    [raw] = mailbox.raw
+    header_lines = raw.split(b"\r\n\r\n")[0].decode("ascii").split("\r\n")
+    assert f"List-Unsubscribe: <https://pacewise.example/unsubscribe/{token}/>" in header_lines
     assert sent.get_content_type() == "multipart/alternative"
     assert [part.get_content_type() for part in sent.iter_parts()] == ["text/plain", "text/html"]
     text, html = (sent.get_body((kind,)).get_content() for kind in ("plain", "html"))
