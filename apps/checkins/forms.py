@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from apps.accounts.models import User
+from apps.checkins import today
 from apps.checkins.feelings import FEELINGS
 from apps.checkins.models import CheckIn, Drive, JournalEntry, Need, SleepQuality
 from apps.resources.models import JournalPrompt
@@ -44,6 +45,7 @@ def upsert(user: User, day: dt.date, fields: dict, *, is_quick: bool) -> CheckIn
         unique_fields=["user", "checked_in_on"],
         update_fields=[*fields, "updated_at"],
     )
+    today.changed(user.pk)  # a bulk write sends no post_save
     return checkin
 
 

@@ -12,6 +12,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from apps.audits.models import running_audit
+from apps.checkins import today as today_cards
 from apps.checkins.forms import (
     OLDEST_DAY,
     CheckInForm,
@@ -60,7 +61,7 @@ def week_strip(today: dt.date, week: list[CheckIn]) -> list[StripDay]:
 
 
 def today_context(request: HttpRequest, form: CheckInForm | None = None) -> dict:
-    """Everything the Today page shows, from one query for the last seven days."""
+    """What the check-in card, the week strip and the signal show: one query for the week."""
     today = timezone.localdate()
     week = list(CheckIn.objects.for_user(request.user).between(today - dt.timedelta(6), today))
     checkin = next((c for c in week if c.checked_in_on == today), None)
@@ -76,15 +77,29 @@ def today_context(request: HttpRequest, form: CheckInForm | None = None) -> dict
     }
 
 
-@require_GET
-@login_required
-def today(request: HttpRequest) -> HttpResponse:
-    context = today_context(request)
+def cards_context(request: HttpRequest, form: CheckInForm | None = None) -> dict:
+    """Everything Today's cards show: the check-in's and this week's plan."""
+    context = today_context(request, form)
     day = context["today"]
     context["audit"] = running_audit(request.user, day)
     context["actions"] = this_weeks_actions(request.user, day)
     context["rest_window"] = next_rest_window(request.user)
-    return render(request, "checkins/today.html", context)
+    return context
+
+
+def today_page(request: HttpRequest, day: dt.date, cards: str, status: int = 200) -> HttpResponse:
+    return render(request, "checkins/today.html", {"today": day, "cards": cards}, status=status)
+
+
+@require_GET
+@login_required
+def today(request: HttpRequest) -> HttpResponse:
+    day = timezone.localdate()
+    if request.GET.get("edit"):
+        cards = today_cards.with_token(request, today_cards.render_cards(cards_context(request)))
+    else:
+        cards = today_cards.cards(request, day, lambda: cards_context(request))
+    return today_page(request, day, cards)
 
 
 def after_save(request: HttpRequest, checkin: CheckIn) -> HttpResponse:
@@ -92,7 +107,7 @@ def after_save(request: HttpRequest, checkin: CheckIn) -> HttpResponse:
         return redirect("checkins:day", day=checkin.checked_in_on.isoformat())
     if request.htmx:
         context = today_context(request)
-        return render(request, "checkins/today.html#checkin-saved", context)
+        return render(request, "checkins/_today.html#checkin-saved", context)
     return redirect("checkins:today")
 
 
@@ -129,11 +144,12 @@ def render_invalid(
             CheckIn.objects.for_user(request.user).filter(checked_in_on=day).first()
         )
         return render(request, "checkins/day.html", context, status=422)
-    context = today_context(request, form)
-    if quick_form is not None:
-        context["quick_form"] = quick_form
-    template = "checkins/today.html#checkin-card" if request.htmx else "checkins/today.html"
-    return render(request, template, context, status=422)
+    if request.htmx:
+        context = {**today_context(request, form), "quick_form": quick_form}
+        return render(request, "checkins/_today.html#checkin-card", context, status=422)
+    context = {**cards_context(request, form), "quick_form": quick_form}
+    cards = today_cards.with_token(request, today_cards.render_cards(context))
+    return today_page(request, context["today"], cards, status=422)
 
 
 @require_GET
