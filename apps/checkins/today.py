@@ -98,6 +98,11 @@ def with_token(request: HttpRequest, html: str) -> SafeString:
     return mark_safe(html.replace(csrf_placeholder(), get_token(request)))  # noqa: S308
 
 
+def fresh(request: HttpRequest, context: dict) -> SafeString:
+    """The cards rendered now, never cached: for an edit, or a form with errors."""
+    return with_token(request, render_cards(context))
+
+
 def cards(request: HttpRequest, day: dt.date, build: Callable[[], dict]) -> SafeString:
     """Today's cards for the signed-in person: cached ones while still current, otherwise
     rendered from the context `build()` returns, and cached."""

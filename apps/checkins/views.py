@@ -78,7 +78,7 @@ def today_context(request: HttpRequest, form: CheckInForm | None = None) -> dict
 
 
 def cards_context(request: HttpRequest, form: CheckInForm | None = None) -> dict:
-    """Everything Today's cards show: the check-in's and this week's plan."""
+    """Everything Today's cards show: today_context and this week's plan."""
     context = today_context(request, form)
     day = context["today"]
     context["audit"] = running_audit(request.user, day)
@@ -96,7 +96,7 @@ def today_page(request: HttpRequest, day: dt.date, cards: str, status: int = 200
 def today(request: HttpRequest) -> HttpResponse:
     day = timezone.localdate()
     if request.GET.get("edit"):
-        cards = today_cards.with_token(request, today_cards.render_cards(cards_context(request)))
+        cards = today_cards.fresh(request, cards_context(request))
     else:
         cards = today_cards.cards(request, day, lambda: cards_context(request))
     return today_page(request, day, cards)
@@ -148,8 +148,7 @@ def render_invalid(
         context = {**today_context(request, form), "quick_form": quick_form}
         return render(request, "checkins/_today.html#checkin-card", context, status=422)
     context = {**cards_context(request, form), "quick_form": quick_form}
-    cards = today_cards.with_token(request, today_cards.render_cards(context))
-    return today_page(request, context["today"], cards, status=422)
+    return today_page(request, context["today"], today_cards.fresh(request, context), status=422)
 
 
 @require_GET
