@@ -1,23 +1,66 @@
 """Every email Pacewise sends: one message class, and one function that renders its templates."""
 
+import email.contentmanager
+import email.message
 import email.policy
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
-# RFC 5322 allows lines of up to 998 characters. With Python's usual 78, a header too long to
-# fold at a space (a List-Unsubscribe URL) is written as RFC 2047 encoded words, which RFC 2047
-# forbids in such a header and mail clients do not read as a URL; every body with a longer line
-# also gets quoted-printable, encoded in pure Python, when plain 7-bit would do.
+# Python's email package folds lines at 78 characters. A List-Unsubscribe URL longer than that,
+# with no space to fold at, would come out as RFC 2047 encoded words, which RFC 2047 forbids in
+# such a header and mail clients do not read as a URL: those headers get RFC 5322's 998. An ASCII
+# body with a longer line would be quoted-printable, encoded in pure Python, when 7bit (lines of
+# up to 998) is correct and free. Everything else folds at 76, RFC 2045's limit for
+# quoted-printable and base64 lines: other headers, with well-formed encoded words (a Subject
+# with a person's non-ASCII name), and non-ASCII bodies, quoted-printable or base64 but never
+# 8bit, since Django's SMTP backend does not announce 8BITMIME (RFC 6152).
 MAX_LINE_LENGTH = 998
+FOLD_AT = 76
+ONE_LINE_HEADERS = frozenset({"list-unsubscribe", "list-unsubscribe-post"})
+
+
+def _set_text(msg: email.message.MIMEPart, string: str, *args: Any, **kwargs: Any) -> None:
+    if (
+        kwargs.get("cte") is None
+        and string.isascii()
+        and all(len(line) <= MAX_LINE_LENGTH for line in string.splitlines())
+    ):
+        kwargs["cte"] = "7bit"
+    email.contentmanager.set_text_content(msg, string, *args, **kwargs)
+
+
+content_manager = email.contentmanager.ContentManager()
+content_manager.get_handlers.update(email.contentmanager.raw_data_manager.get_handlers)
+content_manager.set_handlers.update(email.contentmanager.raw_data_manager.set_handlers)
+content_manager.add_set_handler(str, _set_text)
+
+
+class Policy(email.policy.EmailPolicy):
+    """Headers fold at FOLD_AT, but for ONE_LINE_HEADERS; text bodies as `_set_text` decides."""
+
+    def fold(self, name: str, value: str) -> str:
+        return super(Policy, self._for_header(name)).fold(name, value)
+
+    def fold_binary(self, name: str, value: str) -> bytes:
+        return super(Policy, self._for_header(name)).fold_binary(name, value)
+
+    def _for_header(self, name: str) -> "Policy":
+        if name.lower() in ONE_LINE_HEADERS:
+            return self.clone(max_line_length=MAX_LINE_LENGTH)
+        return self
+
+
+OURS = {"max_line_length": FOLD_AT, "content_manager": content_manager, "cte_type": "7bit"}
 
 
 class Email(EmailMultiAlternatives):
-    """A text email with an optional HTML alternative, serialised with 998-character lines."""
+    """A text email with an optional HTML alternative, serialised under `Policy`."""
 
-    def message(self, *, policy: email.policy.Policy = email.policy.default):
-        return super().message(policy=policy.clone(max_line_length=MAX_LINE_LENGTH))
+    def message(self, *, policy: email.policy.EmailPolicy = email.policy.default):
+        return super().message(policy=Policy(**{**policy.__dict__, **OURS}))
 
 
 def render_email(name: str, to: str, context: dict, headers: dict[str, str] | None = None) -> Email:
