@@ -9,11 +9,21 @@ import logging
 from typing import Any
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from redis.exceptions import BusyLoadingError, OutOfMemoryError, ReadOnlyError
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger(__name__)
-OUTAGE = (RedisConnectionError, RedisTimeoutError, OSError)
+# Unreachable or slow, but also full (maxmemory with noeviction), read-only (a replica after a
+# failover) or still loading its data after a restart.
+OUTAGE = (
+    RedisConnectionError,
+    RedisTimeoutError,
+    OSError,
+    OutOfMemoryError,
+    ReadOnlyError,
+    BusyLoadingError,
+)
 
 
 class ClientPerPool(RedisCacheClient):

@@ -16,15 +16,25 @@ from apps.resources.models import (
 from apps.resources.phones import validate_phone
 
 
+def set_published(queryset: QuerySet, published: bool) -> int:
+    """Item by item, not queryset.update(): post_save tells caches of curated content (Today's
+    suggested exercises) that it changed."""
+    items = list(queryset.exclude(is_published=published))
+    for item in items:
+        item.is_published = published
+        item.save(update_fields=["is_published", "updated_at"])
+    return len(items)
+
+
 @admin.action(description="Publish the selected items")
 def publish(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet) -> None:
-    count = queryset.update(is_published=True)
+    count = set_published(queryset, True)
     modeladmin.message_user(request, f"Published {count} item(s).", messages.SUCCESS)
 
 
 @admin.action(description="Unpublish the selected items")
 def unpublish(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet) -> None:
-    count = queryset.update(is_published=False)
+    count = set_published(queryset, False)
     modeladmin.message_user(request, f"Unpublished {count} item(s).", messages.SUCCESS)
 
 

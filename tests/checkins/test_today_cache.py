@@ -7,6 +7,7 @@ import re
 import pytest
 import time_machine
 from django.core.cache import cache
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -14,8 +15,11 @@ from django.utils import timezone
 from apps.audits.models import EnergyAudit
 from apps.checkins import today as today_cards
 from apps.checkins.models import CheckIn
+from apps.checkins.views import cards_context
 from apps.lib.dates import week_start
 from apps.planning.models import RestWindow, WeeklyAction
+from apps.resources.admin import set_published
+from apps.resources.models import Exercise
 from tests.checkins.conftest import checkin, local_today
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +66,7 @@ def test_every_browser_gets_a_form_token_of_its_own_that_works(alice, full_check
 
     page = laptop.get(URL).text  # served from the cards the phone's visit cached
     token = TOKEN.search(page).group(1)
-    assert today_cards.csrf_placeholder() not in page
+    assert today_cards.CSRF_PLACEHOLDER not in page
     response = laptop.post(reverse("checkins:save"), {**full_checkin, "csrfmiddlewaretoken": token})
 
     assert response.status_code == 302
@@ -116,6 +120,60 @@ def test_plans_made_or_removed_elsewhere_show_at_once(alice_client, alice):
     assert "Start a one-week energy audit" in html
     assert "Choose one or two small actions" in html
     assert "Plan a 24-hour rest window" in html
+
+
+@pytest.mark.django_db(transaction=True)
+def test_changes_outside_a_transaction_show_once_committed(alice, full_checkin):
+    client = Client()  # autocommit, as in production: `changed` acts after each commit
+    client.force_login(alice)
+    assert "Thank you for checking in today" not in cached_visit(client)
+
+    client.post(reverse("checkins:save"), full_checkin)
+    assert "Thank you for checking in today" in client.get(URL).text
+
+    start = timezone.now() + dt.timedelta(days=2)
+    window = RestWindow.objects.create(
+        user=alice, starts_at=start, ends_at=start + dt.timedelta(hours=24)
+    )
+    assert reverse("planning:rest-detail", args=[window.pk]) in client.get(URL).text
+
+
+def test_cards_read_before_a_change_committed_are_not_served_after_it(
+    rf, alice, alice_client, django_capture_on_commit_callbacks
+):
+    cached_visit(alice_client)  # the generation exists
+    request = rf.get(URL)
+    request.user = alice
+    with timezone.override(alice.time_zone):
+        day = local_today(alice)
+        before = cards_context(request)  # what a request that read just before the write saw
+
+        with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+            checkin(alice)  # the write, not yet committed
+            # The other request stores its cards now, under the generation it can see.
+            today_cards.cards(request, day, lambda: before)
+
+    assert "Thank you for checking in today" in alice_client.get(URL).text
+
+
+def test_an_exercise_unpublished_by_an_editor_leaves_today_at_once(alice_client, alice):
+    Exercise.objects.filter(need="rest").update(is_published=False)
+    exercise = Exercise.objects.create(
+        slug="slow-exhale",
+        title="Slow exhale",
+        kind=Exercise.Kind.BREATHING,
+        need="rest",
+        duration_minutes=2,
+        summary="Breathe out longer than in.",
+        why_it_helps="A long exhale can calm the body.",
+        is_published=True,
+    )
+    checkin(alice, need="rest")
+    assert "Slow exhale" in cached_visit(alice_client)
+
+    set_published(Exercise.objects.filter(pk=exercise.pk), False)  # the admin's bulk action
+
+    assert "Slow exhale" not in alice_client.get(URL).text
 
 
 def test_a_rest_window_that_starts_and_ends_changes_the_cards_on_time(alice_client, alice):
@@ -190,3 +248,25 @@ def test_deleting_the_account_forgets_its_cards(alice_client, alice):
     alice.delete()
 
     assert cache.get_many(keys) == {}
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        pytest.param(lambda entry: ("an older release", *entry[1:]), id="another-release"),
+        pytest.param(lambda entry: (*entry[:5], b"not a fernet token"), id="undecryptable"),
+        pytest.param(lambda entry: {"cards": "from an older layout"}, id="another-layout"),
+    ],
+)
+def test_an_entry_this_release_cannot_use_is_rendered_afresh(
+    alice_client, alice, stored, django_assert_num_queries
+):
+    checkin(alice)
+    cached_visit(alice_client)
+    key = today_cards.entry_key(alice.pk)
+    cache.set(key, stored(cache.get(key)))
+
+    with django_assert_num_queries(7):  # session, user, and the cards' five
+        html = alice_client.get(URL).text
+
+    assert "Thank you for checking in today" in html
