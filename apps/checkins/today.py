@@ -26,6 +26,7 @@ import datetime as dt
 import functools
 import hashlib
 import secrets
+import zlib
 from collections.abc import Callable
 
 from django.conf import settings
@@ -115,7 +116,7 @@ def cards(request: HttpRequest, day: dt.date, build: Callable[[], dict]) -> Safe
     rendered from the context `build()` returns, and cached.
 
     An entry is a tuple of plain values, (release, generations, day, zone, until, Fernet token
-    of the HTML), so that no change of code can make one unreadable.
+    of the compressed HTML), so that no change of code can make one unreadable.
     """
     user_id = request.user.pk
     keys = [generation_key(user_id), EXERCISES]
@@ -136,7 +137,8 @@ def cards(request: HttpRequest, day: dt.date, build: Callable[[], dict]) -> Safe
     until = shown_until(context.get("rest_window"), now)
     seconds = TTL if until is None else min(TTL, (until - now).total_seconds())
     if seconds >= 1:
-        token = crypto.fernet().encrypt(html.encode())
+        # Compressed (to a fifth: Redis holds one entry per active person), then encrypted.
+        token = crypto.fernet().encrypt(zlib.compress(html.encode(), 1))
         until_ts = until.timestamp() if until else None
         cache.set(entry_key(user_id), (*stamp, until_ts, token), int(seconds))
     return with_token(request, html)
@@ -150,8 +152,8 @@ def _cached(entry: object, stamp: tuple, now: dt.datetime) -> str | None:
     if None in stamp[1] or (until is not None and now.timestamp() >= until):
         return None
     try:
-        return crypto.fernet().decrypt(token).decode()
-    except (crypto.InvalidToken, TypeError):  # encrypted under a key rotated away since
+        return zlib.decompress(crypto.fernet().decrypt(token)).decode()
+    except (crypto.InvalidToken, TypeError, zlib.error):  # e.g. under a key rotated away since
         return None
 
 
