@@ -9,6 +9,7 @@ from django_countries.fields import CountryField
 
 from apps.lib.dates import validate_time_zone, zone
 from apps.lib.emails import Email
+from apps.lib.querysets import OwnedQuerySet
 
 
 class UserManager(BaseUserManager["User"]):
@@ -132,10 +133,7 @@ class OutboundEmail(models.Model):
         return message
 
 
-class SecurityEventQuerySet(models.QuerySet["SecurityEvent"]):
-    def for_user(self, user: "User") -> "SecurityEventQuerySet":
-        return self.filter(user=user)
-
+class SecurityEventQuerySet(OwnedQuerySet):
     def expired(self) -> "SecurityEventQuerySet":
         return self.filter(created_at__lt=timezone.now() - SecurityEvent.RETENTION)
 

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Avg, Count, Q
 
 from apps.lib.fields import EncryptedCharField, EncryptedTextField
+from apps.lib.querysets import OwnedQuerySet
 
 AUDIT_DAYS = 7
 
@@ -13,11 +14,6 @@ AUDIT_DAYS = 7
 def energy_band(energy: int) -> str:
     """The same calm bands as check-ins (never red): low energy is information, not failure."""
     return "low" if energy <= 3 else "mid" if energy <= 6 else "high"
-
-
-class OwnedQuerySet(models.QuerySet):
-    def for_user(self, user: settings.AUTH_USER_MODEL) -> "OwnedQuerySet":
-        return self.filter(user=user)
 
 
 class EnergyAuditQuerySet(OwnedQuerySet):

@@ -7,6 +7,7 @@ from django.db.models import Q
 
 from apps.checkins.feelings import FEELINGS
 from apps.lib.fields import EncryptedCharField, EncryptedTextField
+from apps.lib.querysets import OwnedQuerySet
 
 
 class Need(models.TextChoices):
@@ -34,12 +35,7 @@ class SleepQuality(models.IntegerChoices):
     VERY_GOOD = 5, "Very good"
 
 
-class UserOwnedQuerySet(models.QuerySet):
-    def for_user(self, user: settings.AUTH_USER_MODEL) -> "UserOwnedQuerySet":
-        return self.filter(user=user)
-
-
-class CheckInQuerySet(UserOwnedQuerySet):
+class CheckInQuerySet(OwnedQuerySet):
     def between(self, first: dt.date, last: dt.date) -> "CheckInQuerySet":
         return self.filter(checked_in_on__range=(first, last))
 
@@ -112,7 +108,7 @@ class SafetySignal(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = UserOwnedQuerySet.as_manager()
+    objects = OwnedQuerySet.as_manager()
 
     def __str__(self) -> str:
         return f"Safety signal at {self.created_at:%Y-%m-%d %H:%M}"
@@ -130,7 +126,7 @@ class JournalEntry(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = UserOwnedQuerySet.as_manager()
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-written_on", "-created_at"]

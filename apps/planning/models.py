@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from apps.lib.fields import EncryptedCharField, EncryptedTextField
+from apps.lib.querysets import OwnedQuerySet
 
 MAX_VALUES = 5
 MIN_VALUES = 3
@@ -25,11 +26,6 @@ def new_token() -> str:
 def is_token(value: str) -> bool:
     """Whether a string has the shape of new_token()'s output: malformed ones never hit the DB."""
     return bool(TOKEN_PATTERN.fullmatch(value))
-
-
-class OwnedQuerySet(models.QuerySet):
-    def for_user(self, user: settings.AUTH_USER_MODEL) -> "OwnedQuerySet":
-        return self.filter(user=user)
 
 
 class PersonalValue(models.Model):

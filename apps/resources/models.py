@@ -9,6 +9,7 @@ from django.utils import timezone
 from django_countries.fields import CountryField
 
 from apps.checkins.models import Need
+from apps.lib.querysets import OwnedQuerySet
 
 # A crisis line not checked against its source for this long is flagged to editors.
 REVERIFY_AFTER = dt.timedelta(days=183)
@@ -213,11 +214,6 @@ class Value(Curated):
         return self.name
 
 
-class ExerciseLogQuerySet(models.QuerySet):
-    def for_user(self, user: settings.AUTH_USER_MODEL) -> "ExerciseLogQuerySet":
-        return self.filter(user=user)
-
-
 class ExerciseLog(models.Model):
     """A person's note that they did an exercise: their data, never visible to staff."""
 
@@ -232,7 +228,7 @@ class ExerciseLog(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(10)]
     )
 
-    objects = ExerciseLogQuerySet.as_manager()
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-done_at"]
