@@ -8,8 +8,6 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
-from celery.contrib.testing.worker import start_worker
-from celery.signals import task_postrun
 from django.conf import settings as django_settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
@@ -18,17 +16,17 @@ from django.utils import timezone
 from apps.accounts.models import OutboundEmail
 from apps.accounts.services import queue_email, requeue_stalled
 from apps.accounts.tasks import requeue_stalled_emails, send_outbound_email
-from config.celery_app import app as celery_app
-from tests.celery_smtp import Mailbox, smtp_server, wait_for
+from tests.celery_smtp import (
+    Mailbox,
+    Tasks,
+    queued_messages,
+    running_worker,
+    smtp_server,
+    wait_for,
+)
 
 SEND = send_outbound_email.name
 REQUEUE = requeue_stalled_emails.name
-
-
-def queued_messages() -> int:
-    """Task messages waiting in the broker's default queue (not yet taken by a worker)."""
-    with celery_app.connection_for_write() as connection:
-        return connection.default_channel.client.llen(celery_app.conf.task_default_queue)
 
 
 @pytest.fixture
@@ -38,31 +36,9 @@ def mailbox(settings) -> Iterator[Mailbox]:
 
 
 @pytest.fixture
-def worker(transactional_db, mailbox) -> Iterator[list[tuple[str, tuple, str]]]:
-    """A real worker on the test Redis; yields the (task, args, state) of each finished task."""
-    conf = celery_app.conf
-    saved = {
-        key: conf[key] for key in ("task_always_eager", "broker_url", "worker_hijack_root_logger")
-    }
-    conf.update(
-        task_always_eager=False,
-        broker_url=django_settings.REDIS_URL,
-        worker_hijack_root_logger=False,
-    )
-    celery_app.control.purge()
-    finished: list[tuple[str, tuple, str]] = []
-
-    def record(sender, args, state, **kwargs) -> None:
-        finished.append((sender.name, tuple(args or ()), state))
-
-    task_postrun.connect(record, weak=False)
-    try:
-        with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=15):
-            yield finished
-    finally:
-        task_postrun.disconnect(record)
-        celery_app.control.purge()
-        conf.update(saved)
+def worker(transactional_db, mailbox) -> Iterator[Tasks]:
+    with running_worker() as tasks:
+        yield tasks
 
 
 def test_an_email_queued_in_a_request_is_delivered_by_the_worker(worker, mailbox):
@@ -80,10 +56,10 @@ def test_an_email_queued_in_a_request_is_delivered_by_the_worker(worker, mailbox
         assert queued_messages() == 0
 
     wait_for(
-        lambda: len(worker) == 1 and OutboundEmail.objects.get(pk=row.pk).status == "sent",
+        lambda: len(worker.finished) == 1 and OutboundEmail.objects.get(pk=row.pk).status == "sent",
         "the worker to send the email",
     )
-    assert worker == [(SEND, (row.pk,), "SUCCESS")]
+    assert worker.finished == [(SEND, (row.pk,), "SUCCESS")]
     assert len(mailbox.received) == 1
     recipients, sent = mailbox.received[0]
     assert recipients == ["runner@example.com"]
@@ -122,10 +98,10 @@ def test_it_retries_after_the_mail_server_refuses_and_delivers_once(worker, mail
 
     # The first retry waits its 5 s countdown (5 * 2**0), then the server accepts.
     wait_for(
-        lambda: len(worker) == 2 and OutboundEmail.objects.get(pk=row.pk).status == "sent",
+        lambda: len(worker.finished) == 2 and OutboundEmail.objects.get(pk=row.pk).status == "sent",
         "the retry to deliver the email",
     )
-    assert worker == [(SEND, (row.pk,), "RETRY"), (SEND, (row.pk,), "SUCCESS")]
+    assert worker.finished == [(SEND, (row.pk,), "RETRY"), (SEND, (row.pk,), "SUCCESS")]
     assert len(mailbox.received) == 1
     recipients, sent = mailbox.received[0]
     assert recipients == ["runner@example.com"]
@@ -147,15 +123,15 @@ def test_a_lost_task_is_requeued_and_sent_once(worker, mailbox):
     # Beat's periodic task, run by the worker, finds the stalled row and queues it again.
     requeue_stalled_emails.delay()
     wait_for(
-        lambda: len(worker) == 2 and OutboundEmail.objects.get(pk=row.pk).status == "sent",
+        lambda: len(worker.finished) == 2 and OutboundEmail.objects.get(pk=row.pk).status == "sent",
         "the requeued email to be sent",
     )
-    assert worker == [(REQUEUE, (), "SUCCESS"), (SEND, (row.pk,), "SUCCESS")]
+    assert worker.finished == [(REQUEUE, (), "SUCCESS"), (SEND, (row.pk,), "SUCCESS")]
 
     # The lost task turns up after all: the row is already sent, so it sends nothing.
     send_outbound_email.delay(row.pk)
-    wait_for(lambda: len(worker) == 3, "the late duplicate task to run")
-    assert worker[2] == (SEND, (row.pk,), "SUCCESS")
+    wait_for(lambda: len(worker.finished) == 3, "the late duplicate task to run")
+    assert worker.finished[2] == (SEND, (row.pk,), "SUCCESS")
 
     assert len(mailbox.received) == 1
     recipients, sent = mailbox.received[0]
