@@ -39,7 +39,6 @@ import logging
 import os
 import random
 import re
-import signal
 import subprocess
 import sys
 import threading
@@ -279,23 +278,15 @@ def worker(label: str, smtp_port: int):
         deadline = time.monotonic() + READY_TIMEOUT
         while b" ready." not in log_path.read_bytes():
             if process.poll() is not None:
-                raise RuntimeError(f"the worker exited ({process.returncode}): {tail(log_path)}")
+                raise RuntimeError(
+                    f"the worker exited ({process.returncode}): {harness.tail(log_path, 20)}"
+                )
             if time.monotonic() > deadline:
                 raise RuntimeError(f"the worker was not ready after {READY_TIMEOUT:.0f} s")
             time.sleep(0.1)
         yield process.pid
     finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)  # warm shutdown
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=5)
-
-
-def tail(path: Path, lines: int = 20) -> str:
-    return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+        harness.stop(process, grace=15)
 
 
 def memory_mb(pid: int, key: str) -> float:
@@ -363,7 +354,7 @@ def run(label: str, users: list[int], smtp: Counter, smtp_port: int) -> tuple[fl
         f"memory idle {idle:.1f} MB, peak {peak:.1f} MB (+{peak - idle:.1f})"
     )
     if smtp.count != len(ids) or statuses != {Delivery.Status.SENT: len(ids)}:
-        log(tail(harness.VAR / f"worker-{label}.log"))
+        log(harness.tail(harness.VAR / f"worker-{label}.log", 20))
         raise RuntimeError(f"{label}: not every summary was sent {BUDGET:.0f} s into the script")
     if smtp.with_figures < len(ids) // 2:
         raise RuntimeError(f"{label}: only {smtp.with_figures} summaries had any figures")

@@ -217,7 +217,7 @@ def gunicorn(workers: int = 2, threads: int = 2, ready_timeout: float = 30) -> I
         _wait_until_ready(process, port, ready_timeout, log_path)
         yield port
     finally:
-        _stop(process)
+        stop(process)
     if process.returncode not in (0, -signal.SIGTERM):
         log(f"bench: gunicorn exited with {process.returncode}; see {log_path}")
 
@@ -226,7 +226,7 @@ def _wait_until_ready(process: subprocess.Popen, port: int, timeout: float, log_
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited with {process.returncode}:\n{_tail(log_path)}")
+            raise RuntimeError(f"gunicorn exited with {process.returncode}:\n{tail(log_path)}")
         try:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
             conn.request("GET", "/bench/empty/")
@@ -237,21 +237,23 @@ def _wait_until_ready(process: subprocess.Popen, port: int, timeout: float, log_
             continue
         if status == 403:  # the empty view, signed out: Django answers
             return
-        raise RuntimeError(f"gunicorn answered {status} to /bench/empty/:\n{_tail(log_path)}")
-    raise RuntimeError(f"gunicorn not ready after {timeout:.0f} s:\n{_tail(log_path)}")
+        raise RuntimeError(f"gunicorn answered {status} to /bench/empty/:\n{tail(log_path)}")
+    raise RuntimeError(f"gunicorn not ready after {timeout:.0f} s:\n{tail(log_path)}")
 
 
-def _stop(process: subprocess.Popen) -> None:
+def stop(process: subprocess.Popen, grace: float = 10) -> None:
+    """SIGTERM (a warm shutdown for gunicorn and Celery alike), then SIGKILL after `grace` s."""
     if process.poll() is None:
         process.terminate()
         try:
-            process.wait(timeout=10)
+            process.wait(timeout=grace)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=5)
 
 
-def _tail(path: Path, lines: int = 30) -> str:
+def tail(path: Path, lines: int = 30) -> str:
+    """The end of a server's log, for an error message."""
     try:
         return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
     except OSError:
