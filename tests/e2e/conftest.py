@@ -1,14 +1,17 @@
 """Browser journeys: real Chromium (Debian's, never a downloaded one) against `live_server`."""
 
+import datetime as dt
 import importlib
 import os
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.apps import apps as global_apps
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from django.urls import reverse
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 # Playwright's sync API runs an event loop in the test's thread, so Django would refuse the ORM
 # calls the tests make between browser steps. Only this browser-test conftest sets it.
@@ -31,6 +34,7 @@ AXE_OPTIONS = {
     }
 }
 HERE = Path(__file__).parent.resolve()
+PASSWORD = "a calm long password"  # tests.conftest.make_user's
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -114,3 +118,29 @@ def assert_accessible(page: Page) -> None:
     """No WCAG 2.2 A/AA violations that axe-core can detect on the page as it stands."""
     results = Axe().run(page, options=AXE_OPTIONS)
     assert results.violations_count == 0, results.generate_report()
+
+
+# --- Steps the journeys share ------------------------------------------------------------------
+def url_of(name: str, *args: object, query: str = "") -> re.Pattern[str]:
+    """The page's whole URL is the named route on the live server, with exactly this query."""
+    path = re.escape(reverse(name, args=args))
+    query = re.escape(f"?{query}") if query else ""
+    return re.compile(rf"^https?://[^/]+{path}{query}$")
+
+
+def sign_in(
+    page: Page, email: str, password: str = PASSWORD, *, lands_on: str | None = "checkins:today"
+) -> None:
+    """Through the sign-in form; then on `lands_on`, unless None (a refusal, say)."""
+    page.goto(reverse("account_login"))
+    expect(page).to_have_url(url_of("account_login"))
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("main").get_by_role("button", name="Sign in").click()
+    if lands_on:
+        expect(page).to_have_url(url_of(lands_on))
+
+
+def long_day(day: dt.date) -> str:
+    """Django's "l j F", e.g. "Saturday 16 May"."""
+    return f"{day:%A} {day.day} {day:%B}"

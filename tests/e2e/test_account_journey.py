@@ -16,11 +16,10 @@ from playwright.sync_api import Download, Page, expect
 
 from apps.accounts.models import User
 from apps.checkins.models import CheckIn, JournalEntry, Need
-from tests.e2e.conftest import assert_accessible
+from tests.e2e.conftest import PASSWORD, assert_accessible, sign_in, url_of
 
 BERLIN = "Europe/Berlin"
 EMAIL = "alice@example.com"
-PASSWORD = "a calm long password"
 NOTE = "Tired, but the walk helped."
 PROMPT = "What gave you energy this week?"
 BODY = "Saying no to the Friday call. It felt strange, then light."
@@ -29,22 +28,8 @@ PHRASE_ERROR = 'To delete your account, type "delete my account" exactly as show
 SIGN_IN_ERROR = "The email address and/or password you specified are not correct."
 
 
-def url_of(*names: str, query: str = "") -> re.Pattern[str]:
-    """The page's whole URL is (one of) the named routes on the live server, with `query`."""
-    paths = "|".join(re.escape(reverse(name)) for name in names)
-    return re.compile(rf"^https?://[^/]+(?:{paths}){re.escape(query)}$")
-
-
 def berlin_today() -> dt.date:
     return dt.datetime.now(ZoneInfo(BERLIN)).date()
-
-
-def sign_in(page: Page, email: str, password: str) -> None:
-    page.goto(reverse("account_login"))
-    expect(page).to_have_url(url_of("account_login"))
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("main").get_by_role("button", name="Sign in").click()
 
 
 def download(page: Page, button: str) -> tuple[Download, bytes]:
@@ -71,8 +56,7 @@ def test_alice_exports_her_data_deletes_her_account_and_cannot_sign_in_again(new
     nav = page.get_by_role("navigation", name="Main")
 
     # 1. Sign in through the real form, then open her account.
-    sign_in(page, EMAIL, PASSWORD)
-    expect(page).to_have_url(url_of("checkins:today"))
+    sign_in(page, EMAIL)
     nav.get_by_role("link", name="Account", exact=True).click()
     expect(page).to_have_url(url_of("accounts:account"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Your account")
@@ -81,7 +65,7 @@ def test_alice_exports_her_data_deletes_her_account_and_cannot_sign_in_again(new
     # 2. Downloading her data asks for her password again first (a sign-in is not a re-auth).
     main.get_by_role("link", name="Download your data").click()
     next_export = urlencode({"next": reverse("accounts:export")})
-    expect(page).to_have_url(url_of("account_reauthenticate", query=f"?{next_export}"))
+    expect(page).to_have_url(url_of("account_reauthenticate", query=next_export))
     expect(page.get_by_role("heading", level=1)).to_have_text("Confirm Access")
     expect(main.get_by_text("Enter your password:")).to_be_visible()
     assert_accessible(page)
@@ -180,7 +164,7 @@ def test_alice_exports_her_data_deletes_her_account_and_cannot_sign_in_again(new
     assert "has been deleted, as you asked" in goodbye.body
 
     # 5. Her old password no longer signs her in: the ordinary sign-in error, nothing more.
-    sign_in(page, EMAIL, PASSWORD)
+    sign_in(page, EMAIL, lands_on=None)
     expect(page).to_have_url(url_of("account_login"))
     expect(main.get_by_text(SIGN_IN_ERROR)).to_be_visible()
     expect(nav.get_by_role("link", name="Sign in")).to_be_visible()

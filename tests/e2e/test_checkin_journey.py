@@ -7,27 +7,15 @@ from django.urls import reverse
 from playwright.sync_api import Locator, Page, expect
 
 from apps.checkins.models import CheckIn, Drive, Need, SafetySignal, SleepQuality
-from tests.e2e.conftest import assert_accessible
+from tests.e2e.conftest import assert_accessible, long_day, sign_in, url_of
 
 BERLIN = "Europe/Berlin"
-PASSWORD = "a calm long password"
 NOTE = "Slow morning, long walk at lunch."
-
-
-def url_of(*names: str) -> re.Pattern[str]:
-    """The page's whole URL is (one of) the named routes on the live server, with no query."""
-    paths = "|".join(re.escape(reverse(name)) for name in names)
-    return re.compile(rf"^https?://[^/]+(?:{paths})$")
 
 
 def berlin_today() -> dt.date:
     # alice lives in Berlin; the app dates her check-ins by her own zone.
     return dt.datetime.now(ZoneInfo(BERLIN)).date()
-
-
-def long_day(day: dt.date) -> str:
-    """Django's "l j F", e.g. "Saturday 16 May"."""
-    return f"{day:%A} {day.day} {day:%B}"
 
 
 def short_day(day: dt.date) -> str:
@@ -41,15 +29,6 @@ def precedes(first: Locator, second: Locator) -> bool:
         "(a, b) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING)",
         second.element_handle(),
     )
-
-
-def sign_in(page: Page, email: str) -> None:
-    page.goto(reverse("account_login"))
-    expect(page).to_have_url(url_of("account_login"))
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("main").get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(url_of("checkins:today"))
 
 
 def fill_checkin(page: Page) -> None:

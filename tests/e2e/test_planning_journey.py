@@ -21,40 +21,20 @@ from apps.planning.models import (
 )
 from apps.resources.models import Value
 from tests.e2e.conftest import assert_accessible as axe_finds_nothing
+from tests.e2e.conftest import long_day, sign_in, url_of
 
 BERLIN = "Europe/Berlin"
 ZONE = ZoneInfo(BERLIN)
-PASSWORD = "a calm long password"
 STATEMENT = "I'm not available for messages after 18:00; I'll reply the next working morning."
-
-
-def url_of(name: str, *args: object, query: str = "") -> re.Pattern[str]:
-    """The page's whole URL is the named route on the live server, with exactly this query."""
-    path = re.escape(reverse(name, args=args))
-    query = re.escape(f"?{query}") if query else ""
-    return re.compile(rf"^https?://[^/]+{path}{query}$")
 
 
 def berlin_now() -> dt.datetime:
     return dt.datetime.now(ZONE)
 
 
-def long_day(day: dt.date) -> str:
-    """Django's "l j F", e.g. "Saturday 16 May"."""
-    return f"{day:%A} {day.day} {day:%B}"
-
-
 def short_day(day: dt.date) -> str:
     """Django's "D j M", e.g. "Sat 16 May"."""
     return f"{day:%a} {day.day} {day:%b}"
-
-
-def sign_in(page: Page, email: str) -> None:
-    page.goto(reverse("account_login"))
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("main").get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(url_of("checkins:today"))
 
 
 def choose(group: Locator, label: str) -> None:

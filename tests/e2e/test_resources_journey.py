@@ -9,27 +9,11 @@ from playwright.sync_api import ConsoleMessage, Page, expect
 
 from apps.resources.models import CrisisLine, Exercise, ExerciseLog
 from tests.conftest import make_user
-from tests.e2e.conftest import assert_accessible
+from tests.e2e.conftest import assert_accessible, sign_in, url_of
 from tests.resources.conftest import sign_in_with_mfa
 
-PASSWORD = "a calm long password"
 EMERGENCY = "Call your local emergency number"
 PAUSED = "Paused. Press start to breathe along again."
-
-
-def url_of(name: str, *args: str, query: str = "") -> re.Pattern[str]:
-    """The page's whole URL is the named route on the live server, with exactly this query."""
-    path = re.escape(reverse(name, args=args))
-    query = re.escape(f"?{query}") if query else ""
-    return re.compile(rf"^https?://[^/]+{path}{query}$")
-
-
-def sign_in(page: Page, email: str) -> None:
-    page.goto(reverse("account_login"))
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("main").get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(url_of("checkins:today"))
 
 
 def choose_uk_crisis_lines(page: Page) -> None:
