@@ -96,7 +96,7 @@ def main() -> None:
         note="bench",
     )
     count("/today/(checked-in)", "/today/")
-    count("/today/?edit=1", "/today/?edit=1")
+    count("/checkins/<today>/", f"/checkins/{harness.local_today(user).isoformat()}/")
     for label, count in counts.items():
         figure(f"queries[{label}]", count)
     figure("page_queries_max", max(counts.values()))

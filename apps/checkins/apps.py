@@ -5,8 +5,3 @@ class CheckinsConfig(AppConfig):
     name = "apps.checkins"
     label = "checkins"
     verbose_name = "Check-ins and journal"
-
-    def ready(self) -> None:
-        from apps.checkins import today
-
-        today.connect_signals()

@@ -1,18 +1,57 @@
 import datetime as dt
+from collections.abc import Iterable
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property
 
 from django import forms
 from django.utils import timezone
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString
 
 from apps.accounts.models import User
-from apps.checkins import today
-from apps.checkins.feelings import FEELINGS
+from apps.checkins.feelings import FEELINGS, QUADRANTS
 from apps.checkins.models import CheckIn, Drive, JournalEntry, Need, SleepQuality
 from apps.resources.models import JournalPrompt
 
 OLDEST_DAY = dt.timedelta(days=366 * 3)
 ENERGY_CHOICES = [(n, str(n)) for n in range(1, 11)]
+
+
+def escaped(choices: Iterable[tuple[object, object]]) -> tuple[tuple[SafeString, SafeString], ...]:
+    """A radio group's (value, label) pairs, escaped once, when the module loads."""
+    return tuple(
+        (conditional_escape(str(v)), conditional_escape(str(label))) for v, label in choices
+    )
+
+
+# What the check-in's radio groups print: the same for every request but for which is checked.
+RADIO_CHOICES = {
+    "energy": escaped(ENERGY_CHOICES),
+    "need": escaped(Need.choices),
+    "drive": escaped(Drive.choices),
+    "sleep_quality": escaped(SleepQuality.choices),
+}
+# The mood meter's words and their meanings, per quadrant, in the order they are shown.
+FEELING_CHOICES = tuple(
+    (quadrant, escaped((f.word, f.meaning) for f in quadrant.feelings)) for quadrant in QUADRANTS
+)
+
+
+def options(choices: Iterable[tuple[SafeString, SafeString]], selected: object) -> list[dict]:
+    """A radio group as the template prints it: each option's value, label and checked state.
+
+    Dicts, because a template looks a name up in a dict first and only then as an attribute.
+    """
+    chosen = "" if selected is None else str(selected)
+    return [
+        {"value": value, "label": label, "checked": value == chosen} for value, label in choices
+    ]
+
+
+def is_past_or_today(day: dt.date) -> bool:
+    """Whether a person may check in for this local day: today, or up to three years back."""
+    today = timezone.localdate()
+    return today - OLDEST_DAY <= day <= today
 
 
 def validate_past_or_today(day: dt.date) -> None:
@@ -28,27 +67,6 @@ def validate_past_or_today(day: dt.date) -> None:
         )
 
 
-def upsert(user: User, day: dt.date, fields: dict, *, is_quick: bool) -> CheckIn:
-    """Create the day's check-in or update the given fields of the one there: one statement.
-
-    is_backfilled and created_at describe the first save, so an update leaves them alone.
-    """
-    checkin = CheckIn(
-        user=user,
-        checked_in_on=day,
-        is_backfilled=day < timezone.localdate(),
-        **{"is_quick": is_quick, **fields},
-    )
-    CheckIn.objects.bulk_create(
-        [checkin],
-        update_conflicts=True,
-        unique_fields=["user", "checked_in_on"],
-        update_fields=[*fields, "updated_at"],
-    )
-    today.changed(user.pk)  # a bulk write sends no post_save
-    return checkin
-
-
 class DayField(forms.DateField):
     default_validators = [validate_past_or_today]
 
@@ -57,28 +75,7 @@ class DayField(forms.DateField):
         super().__init__(widget=forms.DateInput(attrs={"type": "date"}), **kwargs)
 
 
-class ConstantChoicesMixin:
-    """Choices that are module constants: a form's copy of the field shares them.
-
-    Django deep-copies every field for every form instance, choices included; for the
-    check-in's long, fixed lists that copying was a visible share of the Today page's time.
-    """
-
-    def __deepcopy__(self, memo: dict) -> forms.Field:
-        result = forms.Field.__deepcopy__(self, memo)
-        result._choices = self._choices
-        return result
-
-
-class ConstantChoiceField(ConstantChoicesMixin, forms.ChoiceField):
-    pass
-
-
-class ConstantTypedChoiceField(ConstantChoicesMixin, forms.TypedChoiceField):
-    pass
-
-
-class EnergyField(ConstantTypedChoiceField):
+class EnergyField(forms.TypedChoiceField):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(
             choices=ENERGY_CHOICES,
@@ -91,37 +88,51 @@ class EnergyField(ConstantTypedChoiceField):
         )
 
 
-class NeedField(ConstantChoiceField):
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(
-            choices=Need.choices,
-            error_messages={
-                "required": "Choose the one thing you need most today.",
-                "invalid_choice": "Choose rest, connection, clarity or a boundary.",
-            },
-            **kwargs,
-        )
+NEED_ERRORS = {
+    "required": "Choose the one thing you need most today.",
+    "invalid_choice": "Choose rest, connection, clarity or a boundary.",
+}
 
 
-class QuickCheckInForm(forms.Form):
-    """The low-energy check-in: two taps, nothing else asked."""
+class RadioGroupsMixin:
+    """`radios`: each of the form's radio groups (`choices`), ready to print."""
 
-    checked_in_on = DayField()
+    choices = RADIO_CHOICES
+
+    @cached_property
+    def radios(self) -> dict[str, list[dict]]:
+        return {
+            name: options(choices, self[name].value())
+            for name, choices in self.choices.items()
+            if name in self.fields
+        }
+
+
+class QuickCheckInForm(RadioGroupsMixin, forms.Form):
+    """The low-energy check-in on Today: energy, then one "I need ..." tap; nothing else asked.
+
+    Its need is printed as buttons: "I need rest", "I need a boundary".
+    """
+
+    choices = {
+        "energy": RADIO_CHOICES["energy"],
+        "need": escaped((value, label.lower()) for value, label in Need.choices),
+    }
+
     energy = EnergyField()
-    need = NeedField()
+    need = forms.ChoiceField(choices=Need.choices, error_messages=NEED_ERRORS)
 
-    def save(self, user: User) -> CheckIn:
+    def save(self, user: User, day: dt.date) -> CheckIn:
         """A second quick check-in edits the first; it never erases a full one's details."""
-        return upsert(
-            user,
-            self.cleaned_data["checked_in_on"],
-            {"energy": self.cleaned_data["energy"], "need": self.cleaned_data["need"]},
-            is_quick=True,
-        )
+        fields = {"energy": self.cleaned_data["energy"], "need": self.cleaned_data["need"]}
+        return CheckIn.objects.upsert(user, day, fields, is_quick=True)
 
 
-class CheckInForm(QuickCheckInForm):
-    feeling = ConstantChoiceField(
+class CheckInForm(RadioGroupsMixin, forms.Form):
+    """The full check-in of a day: how it feels, energy, need, drive, and optionally sleep and
+    a note."""
+
+    feeling = forms.ChoiceField(
         choices=[(word, word) for word in FEELINGS],
         required=False,
         error_messages={
@@ -134,7 +145,9 @@ class CheckInForm(QuickCheckInForm):
         required=False,
         error_messages={"max_length": "Keep your word under 40 characters."},
     )
-    drive = ConstantTypedChoiceField(
+    energy = EnergyField()
+    need = forms.ChoiceField(choices=Need.choices, error_messages=NEED_ERRORS)
+    drive = forms.TypedChoiceField(
         choices=Drive.choices,
         coerce=int,
         error_messages={
@@ -157,7 +170,7 @@ class CheckInForm(QuickCheckInForm):
             "max_digits": "Enter hours as a number, like 7 or 6.5.",
         },
     )
-    sleep_quality = ConstantTypedChoiceField(
+    sleep_quality = forms.TypedChoiceField(
         choices=SleepQuality.choices,
         coerce=int,
         required=False,
@@ -167,7 +180,6 @@ class CheckInForm(QuickCheckInForm):
     note = forms.CharField(
         max_length=500,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={
             "max_length": "Keep the note under 500 characters (it has %(show_value)d)."
         },
@@ -182,47 +194,37 @@ class CheckInForm(QuickCheckInForm):
             self.add_error("feeling", "Choose the word closest to how you feel, or write your own.")
         return data
 
-    def save(self, user: User) -> CheckIn:
-        data = self.cleaned_data
-        fields = {
-            name: data[name]
-            for name in (
-                "energy",
-                "need",
-                "feeling",
-                "drive",
-                "sleep_hours",
-                "sleep_quality",
-                "note",
-            )
-        }
-        return upsert(user, data["checked_in_on"], {**fields, "is_quick": False}, is_quick=False)
+    def save(self, user: User, day: dt.date) -> CheckIn:
+        fields = {name: self.cleaned_data[name] for name in SAVED_FIELDS}
+        return CheckIn.objects.upsert(user, day, {**fields, "is_quick": False}, is_quick=False)
 
     @classmethod
-    def for_checkin(cls, checkin: CheckIn | None, day: dt.date) -> "CheckInForm":
+    def for_checkin(cls, checkin: CheckIn | None) -> "CheckInForm":
         if checkin is None:
-            return blank_form(day)
+            return cls()
         own = checkin.feeling if checkin.feeling and checkin.feeling not in FEELINGS else ""
+        initial = {name: getattr(checkin, name) for name in SAVED_FIELDS}
         return cls(
-            initial={
-                "checked_in_on": day,
-                "feeling": "" if own else checkin.feeling,
-                "own_feeling": own,
-                "energy": checkin.energy,
-                "need": checkin.need,
-                "drive": checkin.drive,
-                "sleep_hours": checkin.sleep_hours,
-                "sleep_quality": checkin.sleep_quality,
-                "note": checkin.note,
-            }
+            initial={**initial, "feeling": "" if own else checkin.feeling, "own_feeling": own}
         )
 
+    @cached_property
+    def feeling_quadrants(self) -> list[tuple[object, list[dict]]]:
+        """The mood meter: each quadrant with its words and their meanings, ready to print."""
+        chosen = self["feeling"].value() or ""
+        return [
+            (
+                quadrant,
+                [
+                    {"word": word, "meaning": meaning, "checked": word == chosen}
+                    for word, meaning in words
+                ],
+            )
+            for quadrant, words in FEELING_CHOICES
+        ]
 
-@lru_cache(maxsize=8)
-def blank_form(day: dt.date) -> CheckInForm:
-    """The empty check-in for a day, built once: it holds nothing but the date, and rendering
-    an unbound form only reads it, so every request for that day can share it."""
-    return CheckInForm(initial={"checked_in_on": day})
+
+SAVED_FIELDS = ("energy", "need", "feeling", "drive", "sleep_hours", "sleep_quality", "note")
 
 
 class JournalEntryForm(forms.ModelForm):

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from apps.checkins.feelings import FEELINGS
 from apps.lib.fields import EncryptedCharField, EncryptedTextField
@@ -38,6 +39,27 @@ class SleepQuality(models.IntegerChoices):
 class CheckInQuerySet(OwnedQuerySet):
     def between(self, first: dt.date, last: dt.date) -> "CheckInQuerySet":
         return self.filter(checked_in_on__range=(first, last))
+
+    def upsert(
+        self, user: settings.AUTH_USER_MODEL, day: dt.date, fields: dict, *, is_quick: bool
+    ) -> "CheckIn":
+        """Create the day's check-in or update the given fields of the one there: one statement.
+
+        is_backfilled and created_at describe the first save, so an update leaves them alone.
+        """
+        checkin = self.model(
+            user=user,
+            checked_in_on=day,
+            is_backfilled=day < timezone.localdate(),
+            **{"is_quick": is_quick, **fields},
+        )
+        self.bulk_create(
+            [checkin],
+            update_conflicts=True,
+            unique_fields=["user", "checked_in_on"],
+            update_fields=[*fields, "updated_at"],
+        )
+        return checkin
 
 
 class CheckIn(models.Model):

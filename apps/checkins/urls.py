@@ -5,8 +5,6 @@ from apps.checkins import views
 app_name = "checkins"
 urlpatterns = [
     path("today/", views.today, name="today"),
-    path("checkins/", views.checkin_save, name="save"),
-    path("checkins/quick/", views.checkin_quick, name="quick"),
     path("checkins/safety/", views.safety, name="safety"),
     path("checkins/history/", views.history, name="history"),
     path("checkins/<str:day>/", views.checkin_day, name="day"),

@@ -1,177 +1,140 @@
 import calendar
 import datetime as dt
-from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import FETCH_RAISE
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import conditional_escape
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
-from apps.audits.models import running_audit
-from apps.checkins import today as today_cards
 from apps.checkins.forms import (
     OLDEST_DAY,
     CheckInForm,
     JournalEntryForm,
     JournalSearchForm,
     QuickCheckInForm,
+    is_past_or_today,
 )
-from apps.checkins.insights import RANGES, build_insights, days_between, masked_ambition
+from apps.checkins.insights import RANGES, build_insights, masked_ambition
 from apps.checkins.models import CheckIn, JournalEntry, SafetySignal
-from apps.planning.services import next_rest_window, this_weeks_actions
 from apps.resources.models import CrisisLine, ExerciseLog, JournalPrompt
 from apps.resources.recommendations import suggestions
 
 
-@dataclass(frozen=True)
-class StripDay:
-    href: str
-    name: str
-    value: str
-    band: str
-    label: str
+def week_strip(today: dt.date, week: list[CheckIn]) -> list[dict[str, str]]:
+    """The last seven days as the strip draws them, each a link to that day's check-in.
 
-
-def week_strip(today: dt.date, week: list[CheckIn]) -> list[StripDay]:
-    """The last seven days as the strip draws them, prepared here: the template only prints."""
-    today_url = reverse("checkins:today")
-    day_url = reverse("checkins:day", args=["-"]).removesuffix("-/")
+    Prepared here as escaped strings in dicts, so the template only prints them.
+    """
+    by_day = {c.checked_in_on: c for c in week}
+    prefix = reverse("checkins:day", args=["-"]).removesuffix("-/")
     strip = []
-    for day in days_between(today - dt.timedelta(6), today, week):
-        c = day.checkin
+    for n in range(6, -1, -1):
+        day = today - dt.timedelta(days=n)
+        c = by_day.get(day)
         said = (
             f"energy {c.energy} of 10{f', {c.feeling}' if c.feeling else ''}"
             if c
             else "no check-in"
         )
         strip.append(
-            StripDay(
-                href=today_url if day.date == today else f"{day_url}{day.iso}/",
-                name=day.short_name,
-                value=day.energy or "·",
-                band=f" energy--{c.energy_band}" if c else "",
-                label=f"{day.label}: {said}",
-            )
+            {
+                "href": f"{prefix}{day.isoformat()}/",
+                "name": f"{day:%a}",
+                "value": str(c.energy) if c else "·",
+                "band": f" energy--{c.energy_band}" if c else "",
+                "label": conditional_escape(f"{day:%A} {day.day} {day:%B}: {said}"),
+            }
         )
     return strip
 
 
-def today_context(request: HttpRequest, form: CheckInForm | None = None) -> dict:
-    """What the check-in card, the week strip and the signal show: one query for the week."""
+# What Today shows of the week's check-ins: the strip, the signal and today's in short.
+TODAY_FIELDS = ("checked_in_on", "energy", "feeling", "need", "drive", "is_quick")
+
+
+def today_context(request: HttpRequest, quick_form: QuickCheckInForm | None = None) -> dict:
+    """What Today shows: the day's check-in (or the quick one), the week strip and the signal,
+    from one query for the week; exercises for the need, once checked in."""
     today = timezone.localdate()
-    week = list(CheckIn.objects.for_user(request.user).between(today - dt.timedelta(6), today))
+    week = list(
+        CheckIn.objects.for_user(request.user)
+        .between(today - dt.timedelta(6), today)
+        .only(*TODAY_FIELDS)
+        .fetch_mode(FETCH_RAISE)  # Today shows these alone: the full check-in is on its day page
+    )
     checkin = next((c for c in week if c.checked_in_on == today), None)
-    editing = form is not None or checkin is None or checkin.is_quick or request.GET.get("edit")
     return {
         "today": today,
         "checkin": checkin,
-        "editing": editing,
-        "form": form or (CheckInForm.for_checkin(checkin, today) if editing else None),
+        "quick_form": quick_form or (QuickCheckInForm() if checkin is None else None),
         "strip": week_strip(today, week),
         "signal": masked_ambition(week, today),
         "suggestions": suggestions(checkin.need, today) if checkin else [],
     }
 
 
-def cards_context(request: HttpRequest, form: CheckInForm | None = None) -> dict:
-    """Everything Today's cards show: today_context and this week's plan."""
-    context = today_context(request, form)
-    day = context["today"]
-    context["audit"] = running_audit(request.user, day)
-    context["actions"] = this_weeks_actions(request.user, day)
-    context["rest_window"] = next_rest_window(request.user)
-    return context
-
-
-def today_page(request: HttpRequest, day: dt.date, cards: str, status: int = 200) -> HttpResponse:
-    return render(request, "checkins/today.html", {"today": day, "cards": cards}, status=status)
-
-
 @require_GET
 @login_required
 def today(request: HttpRequest) -> HttpResponse:
-    day = timezone.localdate()
-    if request.GET.get("edit"):
-        cards = today_cards.fresh(request, cards_context(request))
-    else:
-        cards = today_cards.cards(request, day, lambda: cards_context(request))
-    return today_page(request, day, cards)
+    return render(request, "checkins/today.html", today_context(request))
+
+
+def local_day(day: str) -> dt.date:
+    """The day of a check-in URL: today, or a day up to three years back; otherwise 404."""
+    try:
+        date = dt.date.fromisoformat(day)
+    except ValueError as exc:
+        raise Http404("Not a date.") from exc
+    if not is_past_or_today(date):
+        raise Http404("Check-ins are for today or the three years before.")
+    return date
+
+
+@sensitive_post_parameters("note", "own_feeling")
+@require_http_methods(["GET", "POST"])
+@login_required
+def checkin_day(request: HttpRequest, day: str) -> HttpResponse:
+    """A day's check-in: the full form (today's included), and where every check-in is saved.
+
+    Today's quick check-in posts here too, through htmx or not, and is answered on Today.
+    """
+    date = local_day(day)
+    if request.method == "POST" and "quick_need" in request.POST:
+        return quick_checkin(request, date)
+    form = CheckInForm(request.POST) if request.method == "POST" else None
+    if form is not None and form.is_valid():
+        return after_save(request, form.save(request.user, date))
+    checkin = CheckIn.objects.for_user(request.user).filter(checked_in_on=date).first()
+    context = {
+        "day": date,
+        "is_today": date == timezone.localdate(),
+        "checkin": checkin,
+        "form": form or CheckInForm.for_checkin(checkin),
+    }
+    return render(request, "checkins/day.html", context, status=422 if form else 200)
+
+
+def quick_checkin(request: HttpRequest, day: dt.date) -> HttpResponse:
+    data = {"energy": request.POST.get("energy"), "need": request.POST["quick_need"]}
+    form = QuickCheckInForm(data)
+    if form.is_valid():
+        return after_save(request, form.save(request.user, day))
+    template = "checkins/today.html#checkin-card" if request.htmx else "checkins/today.html"
+    return render(request, template, today_context(request, form), status=422)
 
 
 def after_save(request: HttpRequest, checkin: CheckIn) -> HttpResponse:
     if checkin.checked_in_on != timezone.localdate():
         return redirect("checkins:day", day=checkin.checked_in_on.isoformat())
     if request.htmx:
-        context = today_context(request)
-        return render(request, "checkins/_today.html#checkin-saved", context)
+        return render(request, "checkins/today.html#checkin-saved", today_context(request))
     return redirect("checkins:today")
-
-
-@sensitive_post_parameters("note", "own_feeling")
-@require_POST
-@login_required
-def checkin_save(request: HttpRequest) -> HttpResponse:
-    form = CheckInForm(request.POST)
-    if form.is_valid():
-        return after_save(request, form.save(request.user))
-    return render_invalid(request, form)
-
-
-@require_POST
-@login_required
-def checkin_quick(request: HttpRequest) -> HttpResponse:
-    form = QuickCheckInForm(request.POST)
-    if form.is_valid():
-        return after_save(request, form.save(request.user))
-    return render_invalid(request, quick_form=form)
-
-
-def render_invalid(
-    request: HttpRequest,
-    form: CheckInForm | None = None,
-    quick_form: QuickCheckInForm | None = None,
-) -> HttpResponse:
-    """Show the errors next to the fields, keeping what was typed; nothing was saved."""
-    day = form.cleaned_data.get("checked_in_on") if form is not None else None
-    if day and day < timezone.localdate():
-        # The form came from a past day's page; answer there.
-        context = {"day": day, "form": form}
-        context["checkin"] = (
-            CheckIn.objects.for_user(request.user).filter(checked_in_on=day).first()
-        )
-        return render(request, "checkins/day.html", context, status=422)
-    if request.htmx:
-        context = {**today_context(request, form), "quick_form": quick_form}
-        return render(request, "checkins/_today.html#checkin-card", context, status=422)
-    context = {**cards_context(request, form), "quick_form": quick_form}
-    return today_page(request, context["today"], today_cards.fresh(request, context), status=422)
-
-
-@require_GET
-@login_required
-def checkin_day(request: HttpRequest, day: str) -> HttpResponse:
-    try:
-        date = dt.date.fromisoformat(day)
-    except ValueError as exc:
-        raise Http404("Not a date.") from exc
-    if date > timezone.localdate():
-        raise Http404("That day hasn't happened yet.")
-    if date == timezone.localdate():
-        return redirect(f"{reverse('checkins:today')}?edit=1")
-    checkin = CheckIn.objects.for_user(request.user).filter(checked_in_on=date).first()
-    return render(
-        request,
-        "checkins/day.html",
-        {
-            "day": date,
-            "checkin": checkin,
-            "form": CheckInForm.for_checkin(checkin, date),
-        },
-    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -8,7 +8,7 @@ keys or values.
 import logging
 from typing import Any
 
-from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import BusyLoadingError, OutOfMemoryError, ReadOnlyError
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -26,25 +26,7 @@ OUTAGE = (
 )
 
 
-class ClientPerPool(RedisCacheClient):
-    """One redis.Redis per connection pool, instead of a new one for every cache operation
-    (each builds its table of response callbacks, about a tenth of a millisecond). A
-    redis.Redis shares its pool safely between threads."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._clients: dict[object, Any] = {}
-
-    def get_client(self, key: Any = None, *, write: bool = False) -> Any:
-        pool = self._get_connection_pool(write)
-        if (client := self._clients.get(pool)) is None:
-            client = self._clients[pool] = self._client(connection_pool=pool)
-        return client
-
-
 class FailOpenRedisCache(RedisCache):
-    _class = ClientPerPool
-
     def _quietly(self, operation: str, default: Any, *args: Any, **kwargs: Any) -> Any:
         try:
             return getattr(super(), operation)(*args, **kwargs)

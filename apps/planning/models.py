@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from apps.lib.dates import week_start
 from apps.lib.fields import EncryptedCharField, EncryptedTextField
 from apps.lib.querysets import OwnedQuerySet
 
@@ -59,6 +60,12 @@ class PersonalValue(models.Model):
         return self.own_name or (self.value.name if self.value_id else "")
 
 
+class WeeklyActionQuerySet(OwnedQuerySet):
+    def in_week_of(self, day: dt.date) -> "WeeklyActionQuerySet":
+        """The actions for the week `day` (a local date) falls in, oldest first."""
+        return self.filter(week_of=week_start(day)).order_by("created_at")
+
+
 class WeeklyAction(models.Model):
     """A small, values-based action for one week (Monday to Sunday in the user's zone)."""
 
@@ -76,7 +83,7 @@ class WeeklyAction(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = OwnedQuerySet.as_manager()
+    objects = WeeklyActionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-week_of", "created_at"]
@@ -150,6 +157,10 @@ class BoundaryPractice(models.Model):
 class RestWindowQuerySet(OwnedQuerySet):
     def upcoming(self) -> "RestWindowQuerySet":
         return self.filter(ends_at__gt=timezone.now()).order_by("starts_at")
+
+    def next_for(self, user: settings.AUTH_USER_MODEL) -> "RestWindow | None":
+        """The rest window happening now, or else the next one planned."""
+        return self.for_user(user).upcoming().first()
 
     def overlapping(self, starts_at: dt.datetime, ends_at: dt.datetime) -> "RestWindowQuerySet":
         return self.filter(starts_at__lt=ends_at, ends_at__gt=starts_at)

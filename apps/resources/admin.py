@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.html import format_html
 
 from apps.resources.models import (
@@ -17,13 +18,9 @@ from apps.resources.phones import validate_phone
 
 
 def set_published(queryset: QuerySet, published: bool) -> int:
-    """Item by item, not queryset.update(): post_save tells caches of curated content (Today's
-    suggested exercises) that it changed."""
-    items = list(queryset.exclude(is_published=published))
-    for item in items:
-        item.is_published = published
-        item.save(update_fields=["is_published", "updated_at"])
-    return len(items)
+    return queryset.exclude(is_published=published).update(
+        is_published=published, updated_at=timezone.now()
+    )
 
 
 @admin.action(description="Publish the selected items")

@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from apps.resources.models import Exercise
 
 
-def pick_for_day(exercises: Sequence[Exercise], day: dt.date, count: int = 2) -> list[Exercise]:
+def pick_for_day[T](exercises: Sequence[T], day: dt.date, count: int = 2) -> list[T]:
     """A rotating window over the exercises: each day starts one further along the list.
 
     So the same exercise does not lead every day, and over a few days each gets its turn.
@@ -16,7 +16,13 @@ def pick_for_day(exercises: Sequence[Exercise], day: dt.date, count: int = 2) ->
     return rotated[: min(count, len(exercises))]
 
 
-def suggestions(need: str, day: dt.date) -> list[Exercise]:
-    """One or two published exercises serving the need named in today's check-in."""
-    exercises = list(Exercise.objects.published().filter(need=need).order_by("order", "slug"))
+def suggestions(need: str, day: dt.date) -> list[dict]:
+    """One or two published exercises serving the need named in today's check-in: what a link
+    to each needs (slug, title, duration_minutes, summary)."""
+    exercises = list(
+        Exercise.objects.published()
+        .filter(need=need)
+        .order_by("order", "slug")
+        .values("slug", "title", "duration_minutes", "summary")
+    )
     return pick_for_day(exercises, day)

@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from django.urls import reverse
 
 from apps.checkins.models import CheckIn
 
@@ -20,6 +21,11 @@ def local_today(user) -> dt.date:
     return user.local_now().date()
 
 
+def day_url(day: dt.date) -> str:
+    """A day's check-in page, where every check-in of that day is saved."""
+    return reverse("checkins:day", args=[day.isoformat()])
+
+
 def checkin(user, days_ago: int = 0, **fields) -> CheckIn:
     values = {"energy": 5, "need": "rest", "drive": 3, "feeling": "calm", **fields}
     return CheckIn.objects.create(
@@ -28,5 +34,5 @@ def checkin(user, days_ago: int = 0, **fields) -> CheckIn:
 
 
 @pytest.fixture
-def full_checkin(alice):
-    return {**FULL, "checked_in_on": local_today(alice).isoformat()}
+def full_checkin():
+    return dict(FULL)

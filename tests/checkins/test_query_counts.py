@@ -47,6 +47,7 @@ def signed_in_pages(user) -> list[str]:
         reverse("checkins:insights") + "?days=90",
         reverse("checkins:history"),
         reverse("checkins:day", args=[past]),
+        reverse("checkins:day", args=[local_today(user).isoformat()]),
         reverse("checkins:safety"),
         reverse("checkins:journal"),
         reverse("checkins:journal") + "?search=1",

@@ -4,7 +4,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from tests.checkins.conftest import checkin
+from tests.checkins.conftest import checkin, day_url, local_today
 
 pytestmark = pytest.mark.django_db
 URL = reverse("checkins:today")
@@ -22,13 +22,17 @@ def test_it_shows_the_date_of_the_users_own_day(client, alice, charlie):
     assert "<h1>Sunday 1 March</h1>" in chicago
 
 
-def test_without_a_check_in_it_offers_the_form_the_quick_check_in_and_the_safety_button(
-    alice_client,
+def test_without_a_check_in_it_offers_the_quick_one_the_full_one_and_the_safety_button(
+    alice_client, alice
 ):
     html = alice_client.get(URL).text
+    today = day_url(local_today(alice))
 
-    assert 'action="/checkins/"' in html
-    assert 'action="/checkins/quick/"' in html
+    assert f'action="{today}" hx-post="{today}"' in html
+    assert html.count('name="energy"') == 10
+    assert html.count('name="quick_need"') == 4
+    assert ">I need a boundary</button>" in html
+    assert f'href="{today}">The full check-in' in html
     assert "I'm not safe right now" in html
 
 
@@ -38,9 +42,9 @@ def test_with_todays_check_in_it_shows_the_summary_and_still_the_safety_button(a
     html = alice_client.get(URL).text
 
     assert "Thank you for checking in today." in html
-    assert "8 of 10" in html
-    assert "Drawn to find out more." in html
-    assert 'action="/checkins/"' not in html
+    assert "Energy 8 of 10, curious." in html
+    assert 'name="quick_need"' not in html
+    assert f'href="{day_url(local_today(alice))}">Edit today' in html
     assert 'action="/checkins/safety/"' in html
 
 

@@ -32,9 +32,10 @@ def precedes(first: Locator, second: Locator) -> bool:
 
 
 def fill_checkin(page: Page) -> None:
-    """The full check-in. Segmented choices hide their radios visually, so click their labels."""
-    drained = page.get_by_role("radio", name="drained", exact=True)
-    drained.check()
+    """The full check-in. Its choices hide their radios visually: click the words, as people do."""
+    feelings = page.get_by_role("group", name="How are you feeling?")
+    feelings.get_by_text("drained", exact=True).click()
+    expect(feelings.get_by_role("radio", name=re.compile(r"^drained\b"))).to_be_checked()
 
     energy = page.get_by_role("group", name="Energy from 1 (empty) to 10 (full)")
     energy.get_by_text("3", exact=True).click()
@@ -44,7 +45,8 @@ def fill_checkin(page: Page) -> None:
     need.get_by_text("Rest", exact=True).click()
     expect(need.get_by_role("radio", name="Rest", exact=True)).to_be_checked()
 
-    page.get_by_role("radio", name="More pressure than interest").check()
+    drive = page.get_by_role("group", name="Where is today's push coming from?")
+    drive.get_by_text("More pressure than interest", exact=True).click()
     page.get_by_label("Hours of sleep last night").fill("6.5")
 
     quality = page.get_by_role("group", name="How well did you sleep?")
@@ -52,24 +54,16 @@ def fill_checkin(page: Page) -> None:
     expect(quality.get_by_role("radio", name="Poor", exact=True)).to_be_checked()
 
     page.get_by_label("A short note").fill(NOTE)
-    expect(drained).to_be_checked()
 
 
 def expect_summary(page: Page) -> None:
+    """Today's card, once checked in: thanks, the check-in in short, exercises for the need."""
     card = page.locator("#checkin-card")
     expect(card.get_by_role("status")).to_contain_text("Thank you for checking in today.")
-    for term, value in [
-        ("Feeling", "drained"),
-        ("Energy", "3 of 10"),
-        ("Need", "Rest"),
-        ("Drive", "More pressure than interest"),
-        ("Sleep", "6.5 hours, poor"),
-        ("Note", NOTE),
-    ]:
-        row = card.locator("dl.summary > div").filter(
-            has=page.get_by_role("term").filter(has_text=re.compile(rf"^{term}$"))
-        )
-        expect(row.get_by_role("definition")).to_contain_text(value)
+    expect(card).to_contain_text(
+        "Energy 3 of 10, drained. You need rest; today's push: more pressure than interest."
+    )
+    expect(card.get_by_role("heading", name="For today's need, you could try")).to_be_visible()
     expect(card.get_by_role("button", name="Save check-in")).to_have_count(0)
 
 
@@ -96,24 +90,43 @@ def test_alice_checks_in_asks_for_help_and_looks_back(new_page, alice):
     sign_in(page, alice.email)
     expect(page.get_by_role("heading", level=1)).to_have_text(long_day(today))
     expect(page.get_by_text("Hello, Alice.")).to_be_visible()
-    assert_accessible(page)
-
-    # 2. The full check-in, saved in place by htmx.
     strip = page.locator("#week-strip")
     expect(strip.get_by_role("link", name=f"{long_day(today)}: no check-in")).to_be_visible()
+    assert_accessible(page)
+
+    # 2. The full check-in on today's own page, then back on Today with it in short.
+    page.get_by_role("link", name="The full check-in: feelings, drive, sleep and a note").click()
+    expect(page).to_have_url(url_of("checkins:day", today.isoformat()))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Today's check-in")
+    assert_accessible(page)
     fill_checkin(page)
-    page.evaluate("window.__noReload = true")
     page.get_by_role("button", name="Save check-in").click()
 
-    expect(page.locator("#checkin-card").get_by_role("status")).to_have_text(
-        "Saved. Thank you for checking in today."
-    )
-    expect(strip.get_by_role("link", name=f"{long_day(today)}: energy 3 of 10")).to_be_visible()
-    assert page.evaluate("window.__noReload") is True, "the save reloaded the page"
     expect(page).to_have_url(url_of("checkins:today"))
     expect_summary(page)
+    expect(strip.get_by_role("link", name=f"{long_day(today)}: energy 3 of 10")).to_be_visible()
     assert_saved_checkin(alice)
     assert_accessible(page)
+
+    # 2b. Its own page shows all of it, the note included, and offers to change it.
+    page.get_by_role("link", name="Edit today's check-in").click()
+    expect(page).to_have_url(url_of("checkins:day", today.isoformat()))
+    summary = page.locator("dl.summary")
+    for term, value in [
+        ("Feeling", "drained"),
+        ("Energy", "3 of 10"),
+        ("Need", "Rest"),
+        ("Drive", "More pressure than interest"),
+        ("Sleep", "6.5 hours, poor"),
+        ("Note", NOTE),
+    ]:
+        row = summary.locator("> div").filter(
+            has=page.get_by_role("term").filter(has_text=re.compile(rf"^{term}$"))
+        )
+        expect(row.get_by_role("definition")).to_contain_text(value)
+    expect(page.get_by_role("radio", name=re.compile(r"^drained\b"))).to_be_checked()
+    assert_accessible(page)
+    page.get_by_role("link", name="← Back to Today").click()
 
     # 3. "I'm not safe right now" goes straight to help, the emergency number first.
     page.get_by_role("button", name="I'm not safe right now").click()
@@ -163,19 +176,43 @@ def test_alice_checks_in_asks_for_help_and_looks_back(new_page, alice):
     assert_accessible(page)
 
 
+def test_a_quick_check_in_is_two_taps_and_saved_in_place(new_page, alice):
+    page = new_page(timezone_id=BERLIN)
+    sign_in(page, alice.email)
+    page.evaluate("window.__noReload = true")
+
+    card = page.locator("#checkin-card")
+    card.get_by_role("group", name="How is your energy? 1 is empty, 10 is full").get_by_text(
+        "2", exact=True
+    ).click()
+    card.get_by_role("button", name="I need rest").click()
+
+    expect(card.get_by_role("status")).to_have_text(
+        "Saved. Quick check-in: energy 2, need: rest. "
+        "Add the rest whenever you like, or not at all."
+    )
+    expect(
+        page.locator("#week-strip").get_by_role(
+            "link", name=f"{long_day(berlin_today())}: energy 2 of 10"
+        )
+    ).to_be_visible()
+    assert page.evaluate("window.__noReload") is True, "the tap reloaded the page"
+    saved = CheckIn.objects.for_user(alice).get()
+    assert (saved.energy, saved.need, saved.is_quick) == (2, Need.REST, True)
+    assert_accessible(page)
+
+
 def test_checking_in_works_with_javascript_turned_off(new_page, alice):
     page = new_page(java_script_enabled=False, timezone_id=BERLIN)
 
     sign_in(page, alice.email)
+    page.get_by_role("link", name="The full check-in: feelings, drive, sleep and a note").click()
     fill_checkin(page)
     page.get_by_role("button", name="Save check-in").click()
 
-    # A plain POST, then the redirect back to Today with the summary in place of the form.
+    # A plain POST, then the redirect back to Today with the check-in in short.
     expect(page).to_have_url(url_of("checkins:today"))
     expect_summary(page)
-    expect(page.locator("#checkin-card").get_by_role("status")).to_have_text(
-        "Thank you for checking in today."
-    )
     expect(
         page.locator("#week-strip").get_by_role(
             "link", name=f"{long_day(berlin_today())}: energy 3 of 10"

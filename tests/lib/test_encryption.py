@@ -248,9 +248,8 @@ def test_search_results_are_paginated_newest_first(alice_client, alice):
 @pytest.mark.django_db
 def test_form_and_model_limits_still_apply_to_the_plaintext(alice_client, alice):
     response = alice_client.post(
-        reverse("checkins:save"),
+        reverse("checkins:day", args=[local_today(alice).isoformat()]),
         {
-            "checked_in_on": local_today(alice).isoformat(),
             "feeling": "drained",
             "energy": "3",
             "need": "rest",
