@@ -2,21 +2,21 @@
 
 The population of bench/harness.py (100,000 users with a verified address, the daily check-in
 reminder on, one check-in schedule each; made once and reused) is made due: every schedule's
-next_due_at is set to the current minute. Then apps.reminders.dispatch.dispatch_due runs, as
-beat's task would, with the real queue (tasks.queue_deliveries: send_deliveries.delay in chunks
-of dispatch.TASK_CHUNK ids, to the Redis broker of the bench settings). The broker's queue is
-purged before and after; no worker consumes it, so every message stays there to be checked.
+next_due_at is set to the current minute. Then apps.reminders.tasks.dispatch_due runs, as beat's
+task would, with the real queue (apps.outbox.tasks.enqueue: send_messages tasks of TASK_CHUNK
+outbox message ids, to the Redis broker of the bench settings). The broker's queue is purged
+before and after; no worker consumes it, so every task stays there to be checked.
 
   dispatch_100k_seconds       from the start of dispatch_due to its return, that is to the last
                               message published (tasks are queued on each batch's commit)
-  dispatch_queries_per_batch  SQL queries per full batch (dispatch.BATCH_SIZE schedules),
+  dispatch_queries_per_batch  SQL queries per full batch (tasks.BATCH_SIZE schedules),
                               counted with connection.execute_wrapper over every batch; the
                               script fails if full batches differ
 
-Verified afterwards, or the script fails: 100,000 claimed; exactly one pending check-in
-Delivery per user; no schedule still due; ceil(100,000 / TASK_CHUNK) messages in the queue,
-every one a send_deliveries task, whose ids together are exactly the new deliveries, each once.
-Then the run is undone (deliveries deleted, schedules parked) so the script can run again.
+Verified afterwards, or the script fails: 100,000 claimed; exactly one pending check-in outbox
+message per user; no schedule still due; ceil(100,000 / TASK_CHUNK) tasks in the queue, every
+one a send_messages task, whose ids together are exactly the new messages, each once. Then the
+run is undone (messages deleted, schedules parked) so the script can run again.
 
 Environment: BENCH_PROFILE=1 runs the dispatch under cProfile and logs the top functions (the
 figure is then inflated by the profiler), plus those of bench/harness.py.
@@ -37,7 +37,7 @@ from bench import harness
 from bench.harness import figure, log
 
 PROFILE = os.environ.get("BENCH_PROFILE", "") == "1"
-SEND_TASK = "apps.reminders.tasks.send_deliveries"
+SEND_TASK = "apps.outbox.tasks.send_messages"
 
 
 def broker_client():
@@ -62,10 +62,11 @@ def purge() -> None:
 
 
 def park(population) -> None:
-    """Undo a run: no deliveries for the population, no schedule of theirs due."""
-    from apps.reminders.models import Delivery, Reminder
+    """Undo a run: no messages for the population, no schedule of theirs due."""
+    from apps.outbox.models import Message
+    from apps.reminders.models import Reminder
 
-    Delivery.objects.filter(user__in=population).delete()
+    Message.objects.filter(user__in=population).delete()
     Reminder.objects.filter(user__in=population).update(next_due_at=None)
 
 
@@ -74,7 +75,8 @@ def main() -> None:
     from django.db import connection
     from django.utils import timezone
 
-    from apps.reminders import dispatch, tasks
+    from apps.outbox import tasks as outbox
+    from apps.reminders import tasks
     from apps.reminders.models import Kind, Reminder
 
     ids = harness.ensure_population()
@@ -89,7 +91,7 @@ def main() -> None:
     due = timezone.now().replace(second=0, microsecond=0)
     Reminder.objects.filter(user__in=population, kind=Kind.CHECKIN).update(next_due_at=due)
     with connection.cursor() as cursor:
-        for table in ("reminders_reminder", "reminders_delivery"):
+        for table in ("reminders_reminder", "outbox_message"):
             cursor.execute(f"VACUUM ANALYZE {table}")
     now = timezone.now()
 
@@ -113,19 +115,17 @@ def main() -> None:
         batches.append((queries, len(pending)))
         queries = 0
         started = time.perf_counter()
-        tasks.queue_deliveries(pending)
+        outbox.enqueue(pending)
         publish_seconds += time.perf_counter() - started
 
     profiler = cProfile.Profile() if PROFILE else None
-    log(
-        f"bench: dispatching {expected:,} due check-in reminders (batches of {dispatch.BATCH_SIZE})"
-    )
+    log(f"bench: dispatching {expected:,} due check-in reminders (batches of {tasks.BATCH_SIZE})")
     try:
         with connection.execute_wrapper(count):
             started = time.perf_counter()
             if profiler:
                 profiler.enable()
-            claimed = dispatch.dispatch_due(now, queue)
+            claimed = tasks.dispatch_due(now, queue)
             if profiler:
                 profiler.disable()
             seconds = time.perf_counter() - started
@@ -153,15 +153,17 @@ def main() -> None:
 
 
 def verify(claimed, expected, batches, trailing, now, population) -> int:
-    from apps.reminders import dispatch
-    from apps.reminders.models import Delivery, Kind, Reminder
+    from apps.outbox.models import Message
+    from apps.outbox.tasks import TASK_CHUNK
+    from apps.reminders.models import Kind, Reminder
+    from apps.reminders.tasks import BATCH_SIZE
 
     problems = []
     if claimed != expected:
         problems.append(f"claimed {claimed}, expected {expected}")
-    full = [q for q, n in batches if n == dispatch.BATCH_SIZE]
-    if len(full) != expected // dispatch.BATCH_SIZE:
-        problems.append(f"{len(full)} full batches, expected {expected // dispatch.BATCH_SIZE}")
+    full = [q for q, n in batches if n == BATCH_SIZE]
+    if len(full) != expected // BATCH_SIZE:
+        problems.append(f"{len(full)} full batches, expected {expected // BATCH_SIZE}")
     if len(set(full)) > 1:
         problems.append(f"full batches ran different numbers of queries: {sorted(set(full))}")
     per_batch = max(q for q, _ in batches)
@@ -170,35 +172,35 @@ def verify(claimed, expected, batches, trailing, now, population) -> int:
         f"{sorted({q for q, _ in batches})}, the final empty look-up {trailing}"
     )
 
-    deliveries = Delivery.objects.filter(user__in=population)
-    rows = list(deliveries.values_list("pk", "user_id", "kind", "status"))
+    messages = Message.objects.filter(user__in=population)
+    rows = list(messages.values_list("pk", "user_id", "kind", "status"))
     pks = {pk for pk, *_ in rows}
     if len(rows) != expected or len({user for _, user, _, _ in rows}) != expected:
-        problems.append(f"{len(rows)} deliveries for {len({r[1] for r in rows})} users")
+        problems.append(f"{len(rows)} messages for {len({r[1] for r in rows})} users")
     if {(kind, status) for _, _, kind, status in rows} != {(Kind.CHECKIN, "pending")}:
-        problems.append("deliveries other than pending check-ins")
+        problems.append("messages other than pending check-ins")
     still_due = Reminder.objects.filter(user__in=population).due(now).count()
     if still_due:
         problems.append(f"{still_due} schedules still due")
 
-    messages = queued_messages()
-    chunks = math.ceil(expected / dispatch.TASK_CHUNK)
+    published = queued_messages()
+    chunks = math.ceil(expected / TASK_CHUNK)
     queued: list[int] = []
-    for message in messages:
-        task = message.get("headers", {}).get("task")
-        args, _kwargs, _embed = json.loads(base64.b64decode(message["body"]))
+    for task_message in published:
+        task = task_message.get("headers", {}).get("task")
+        args, _kwargs, _embed = json.loads(base64.b64decode(task_message["body"]))
         if task != SEND_TASK:
-            problems.append(f"a queued message for {task}")
+            problems.append(f"a queued task {task}")
         queued.extend(args[0])
-    if len(messages) != chunks:
-        problems.append(f"{len(messages)} messages queued, expected {chunks}")
+    if len(published) != chunks:
+        problems.append(f"{len(published)} tasks queued, expected {chunks}")
     if len(queued) != len(set(queued)) or set(queued) != pks:
         problems.append(
             f"queued ids: {len(queued)} ({len(set(queued))} distinct), {len(set(queued) - pks)}"
-            f" not new deliveries, {len(pks - set(queued))} deliveries not queued"
+            f" not new messages, {len(pks - set(queued))} messages not queued"
         )
     log(
-        f"bench: {len(rows):,} deliveries, {len(messages):,} messages holding {len(queued):,} ids"
+        f"bench: {len(rows):,} messages, {len(published):,} tasks holding {len(queued):,} ids"
         f" ({len(set(queued)):,} distinct); problems: {problems or 'none'}"
     )
     if problems:

@@ -8,8 +8,8 @@ server on 127.0.0.1 counts what it receives and discards it.
 
 Two runs, each with a fresh worker process (`celery --app config worker --pool solo
 --concurrency 1`, config.settings.bench as a worker: no connection pool, EMAIL_URL pointing at
-the local server), each sending BENCH_SUMMARY_DELIVERIES pending summary Delivery rows queued as
-send_deliveries chunks of dispatch.TASK_CHUNK ids once the worker is ready:
+the local server), each sending BENCH_SUMMARY_DELIVERIES pending summary outbox messages, queued
+as send_messages tasks of apps.outbox.tasks.TASK_CHUNK ids once the worker is ready:
 
   10k   users drawn at random from the population's first 10,000
   100k  users drawn at random from all 100,000
@@ -20,8 +20,8 @@ Figures:
   summary_worker_peak_mb_10k     the worker's peak resident memory (VmHWM) in the 10k run
   summary_worker_peak_mb_100k    the same in the 100k run (the target: flat, that is the same)
 
-Every delivery must end sent and every email reach the server, or the script fails. Afterwards
-the summary deliveries are deleted and the broker's queue purged, so the script can run again.
+Every message must end sent and every email reach the server, or the script fails. Afterwards
+the summary messages are deleted and the broker's queue purged, so the script can run again.
 Limitations: the database holds the same 100,000 users in both runs; what changes is how widely
 the summarised users are spread (and each run has a fresh worker). The SMTP server shares the
 machine's cores with the worker and PostgreSQL, as a local relay would.
@@ -140,11 +140,11 @@ def analyze() -> None:
 
     from apps.audits.models import EnergyAudit, EnergyMoment
     from apps.checkins.models import CheckIn
+    from apps.outbox.models import Message
     from apps.planning.models import RestWindow, WeeklyAction
-    from apps.reminders.models import Delivery
 
     with connection.cursor() as cursor:
-        for model in (CheckIn, WeeklyAction, RestWindow, EnergyAudit, EnergyMoment, Delivery):
+        for model in (CheckIn, WeeklyAction, RestWindow, EnergyAudit, EnergyMoment, Message):
             cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
 
@@ -300,27 +300,26 @@ def memory_mb(pid: int, key: str) -> float:
 # --- A run --------------------------------------------------------------------------------
 def pending_summaries(users: list[int], now: dt.datetime) -> list[int]:
     from apps.lib.dates import zone
+    from apps.outbox.models import Message
     from apps.reminders import schedule
-    from apps.reminders.models import Delivery, Kind
+    from apps.reminders.models import Kind
 
-    zone_of = dict(harness.population_users().filter(pk__in=users).values_list("pk", "time_zone"))
-    Delivery.objects.bulk_create(
-        (
-            Delivery(
-                user_id=pk,
-                kind=Kind.SUMMARY,
-                slot=schedule.summary_slot(now, zone(zone_of[pk])),
-                due_at=now,
-            )
-            for pk in users
-        ),
-        batch_size=2000,
-    )
-    return list(
-        Delivery.objects.filter(user_id__in=users, kind=Kind.SUMMARY, status="pending")
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
+    people = harness.population_users().filter(pk__in=users)
+    rows = []
+    for pk, time_zone, email in people.values_list("pk", "time_zone", "email"):
+        slot = schedule.summary_slot(now, zone(time_zone))
+        rows.append(
+            {
+                "kind": Kind.SUMMARY,
+                "key": f"email:{Kind.SUMMARY}:{pk}:{slot}",
+                "ref": slot,
+                "user_id": pk,
+                "to": email,
+                "due_at": now,
+                "next_attempt_at": now,
+            }
+        )
+    return sorted(Message.objects.add_new(rows))
 
 
 def run(label: str, users: list[int], smtp: Counter, smtp_port: int) -> tuple[float, float]:
@@ -328,8 +327,8 @@ def run(label: str, users: list[int], smtp: Counter, smtp_port: int) -> tuple[fl
     from django.db.models import Count
     from django.utils import timezone
 
-    from apps.reminders.models import Delivery
-    from apps.reminders.tasks import queue_deliveries
+    from apps.outbox.models import Message, Status
+    from apps.outbox.tasks import enqueue
 
     clear_summaries()
     ids = pending_summaries(users, timezone.now())
@@ -338,22 +337,22 @@ def run(label: str, users: list[int], smtp: Counter, smtp_port: int) -> tuple[fl
     smtp.reset()
     with worker(label, smtp_port) as pid:
         idle = memory_mb(pid, "VmRSS")
-        queue_deliveries(ids)
+        enqueue(ids)
         deadline = STARTED + BUDGET
         while smtp.count < len(ids) and time.monotonic() < deadline:
             time.sleep(0.2)
         peak = memory_mb(pid, "VmHWM")
     statuses = dict(
-        Delivery.objects.filter(pk__in=ids).values_list("status").annotate(n=Count("pk"))
+        Message.objects.filter(pk__in=ids).values_list("status").annotate(n=Count("pk"))
     )
     seconds = smtp.last - smtp.first
     rate = (smtp.count - 1) / seconds if seconds > 0 else 0.0
     log(
         f"bench: {label}: {smtp.count:,} of {len(ids):,} emails in {seconds:.1f} s = "
-        f"{rate:.1f}/s ({smtp.with_figures:,} with figures); deliveries {statuses}; worker "
+        f"{rate:.1f}/s ({smtp.with_figures:,} with figures); messages {statuses}; worker "
         f"memory idle {idle:.1f} MB, peak {peak:.1f} MB (+{peak - idle:.1f})"
     )
-    if smtp.count != len(ids) or statuses != {Delivery.Status.SENT: len(ids)}:
+    if smtp.count != len(ids) or statuses != {Status.SENT: len(ids)}:
         log(harness.tail(harness.VAR / f"worker-{label}.log", 20))
         raise RuntimeError(f"{label}: not every summary was sent {BUDGET:.0f} s into the script")
     if smtp.with_figures < len(ids) // 2:
@@ -362,11 +361,12 @@ def run(label: str, users: list[int], smtp: Counter, smtp_port: int) -> tuple[fl
 
 
 def clear_summaries() -> None:
-    from apps.reminders.models import Delivery, Kind
+    from apps.outbox.models import Message
+    from apps.reminders.models import Kind
     from config.celery_app import app
 
     app.control.purge()
-    Delivery.objects.filter(user__in=harness.population_users(), kind=Kind.SUMMARY).delete()
+    Message.objects.filter(user__in=harness.population_users(), kind=Kind.SUMMARY).delete()
 
 
 def main() -> None:

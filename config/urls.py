@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from apps.accounts.staff import admin_login, staff_with_mfa
-from apps.lib.health import healthz
+from config.health import healthz
 
 # Staff sign in through allauth (its rate limits apply) and must have used two-factor
 # authentication in this session to open the admin.

@@ -3,7 +3,8 @@ from allauth.core import context
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 
-from apps.accounts.services import queue_email
+from apps.accounts.models import User
+from apps.outbox.tasks import queue_email
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -14,4 +15,9 @@ class AccountAdapter(DefaultAccountAdapter):
         site.name = settings.SITE_NAME  # "Hello from Pacewise!", not the bare host name
         ctx = {"request": request, "email": email, "current_site": site}
         ctx.update(context_data)
-        queue_email(self.render_mail(template_prefix, email, ctx))
+        user = context_data.get("user")
+        queue_email(
+            self.render_mail(template_prefix, email, ctx),
+            kind=template_prefix.rpartition("/")[2][:40],
+            user=user if isinstance(user, User) and user.pk else None,
+        )

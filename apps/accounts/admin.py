@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.http import HttpRequest
 
-from apps.accounts.models import OutboundEmail, SecurityEvent, User
+from apps.accounts.models import SecurityEvent, User
 
 
 @admin.register(User)
@@ -23,22 +23,6 @@ class UserAdmin(BaseUserAdmin):
     def has_delete_permission(self, request: object, obj: object = None) -> bool:
         # Deleting from the admin would list (and decrypt) a person's writing on the confirm
         # page and skip the account deletion flow; people delete their own account.
-        return False
-
-
-@admin.register(OutboundEmail)
-class OutboundEmailAdmin(admin.ModelAdmin):
-    """Delivery status only: bodies may hold one-time codes, so they are never shown."""
-
-    list_display = ["created_at", "subject", "status", "attempts", "last_error", "sent_at"]
-    list_filter = ["status"]
-    fields = ["to", "subject", "status", "attempts", "last_error", "created_at", "sent_at"]
-    readonly_fields = fields
-
-    def has_add_permission(self, request: object) -> bool:
-        return False
-
-    def has_change_permission(self, request: object, obj: object = None) -> bool:
         return False
 
 

@@ -25,6 +25,7 @@ from django.db.models import F
 from apps.accounts.models import SecurityEvent, User
 from apps.audits.models import Commitment, EnergyAudit, EnergyMoment
 from apps.checkins.models import CheckIn, JournalEntry, SafetySignal
+from apps.outbox.models import Message
 from apps.planning.models import (
     BoundaryPractice,
     BoundaryStatement,
@@ -34,7 +35,7 @@ from apps.planning.models import (
     WeeklyAction,
     WeekReflection,
 )
-from apps.reminders.models import Delivery, Preferences
+from apps.reminders.models import Preferences
 from apps.resources.models import ExerciseLog
 
 FORMAT = "pacewise-export"
@@ -228,9 +229,9 @@ SECTIONS = (
     ),
     Section(
         "emails_sent",
-        Delivery,
-        lambda user: Delivery.objects.filter(user=user).order_by("due_at", "pk"),
-        ("kind", "slot", "due_at", "status", "sent_at"),
+        Message,
+        lambda user: Message.objects.for_user(user).order_by("created_at", "pk"),
+        ("channel", "kind", "ref", "due_at", "status", "sent_at"),
     ),
     Section(
         "two_factor_methods",

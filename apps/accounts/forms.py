@@ -4,6 +4,7 @@ from django_countries import countries
 
 from apps.accounts.models import User
 from apps.lib.dates import time_zone_names, validate_time_zone
+from apps.reminders.models import Reminder
 
 TIME_ZONE_CHOICES = [(name, name.replace("_", " ")) for name in time_zone_names()]
 COUNTRY_CHOICES = [("", "Choose your country (optional)"), *countries]
@@ -48,9 +49,7 @@ class SignupForm(forms.Form):
         user.country = self.cleaned_data["country"]
         user.save(update_fields=["display_name", "time_zone", "country"])
         # Default reminders (the weekly summary, a gentle check-in nudge) in the new zone.
-        from apps.reminders.services import reschedule
-
-        reschedule(user)
+        Reminder.objects.reschedule(user)
 
 
 class ProfileForm(forms.ModelForm):

@@ -8,7 +8,6 @@ from django.utils import timezone
 from django_countries.fields import CountryField
 
 from apps.lib.dates import validate_time_zone, zone
-from apps.lib.emails import Email
 from apps.lib.querysets import OwnedQuerySet
 
 
@@ -31,6 +30,15 @@ class UserManager(BaseUserManager["User"]):
     def create_superuser(self, email: str, password: str | None = None, **extra: object) -> "User":
         extra.update(is_staff=True, is_superuser=True)
         return self._create_user(email, password, **extra)
+
+    def lock_row(self, user: "User") -> None:
+        """Hold the person's row until the transaction ends (SELECT ... FOR UPDATE).
+
+        It serialises one person's checks of their own limits (five values, two actions a
+        week, no overlapping rest windows or audits): two tabs posting at once would otherwise
+        both pass a count. Other people's requests never wait on it.
+        """
+        list(self.select_for_update().filter(pk=user.pk).values_list("pk", flat=True))
 
 
 class User(AbstractBaseUser, PermissionsMixin):
@@ -73,64 +81,6 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def local_now(self) -> "timezone.datetime":
         return timezone.now().astimezone(zone(self.time_zone))
-
-
-class OutboundEmailQuerySet(models.QuerySet["OutboundEmail"]):
-    def stalled(self, older_than: timedelta = timedelta(minutes=10)) -> "OutboundEmailQuerySet":
-        """Mail whose task was lost (broker down, worker killed) and should be queued again."""
-        cutoff = timezone.now() - older_than
-        return self.filter(
-            status__in=[OutboundEmail.Status.PENDING, OutboundEmail.Status.SENDING],
-            updated_at__lt=cutoff,
-        )
-
-
-class OutboundEmail(models.Model):
-    """An outbox row: every email the site sends is stored here, then sent by a Celery task.
-
-    The request that triggers an email never waits on the mail server. Tasks carry only this
-    row's id; the body is cleared once it has been delivered (it may hold a one-time code).
-    """
-
-    class Status(models.TextChoices):
-        PENDING = "pending"
-        SENDING = "sending"
-        SENT = "sent"
-        FAILED = "failed"
-
-    to = models.EmailField(max_length=254)
-    subject = models.CharField(max_length=255)
-    text_body = models.TextField()
-    html_body = models.TextField(blank=True)
-    headers = models.JSONField(default=dict, blank=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.CharField(max_length=200, blank=True)
-    # Set on the goodbye email of a deleted account: once it is sent, the address goes too.
-    forget_recipient = models.BooleanField(default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-
-    objects = OutboundEmailQuerySet.as_manager()
-
-    class Meta:
-        indexes = [models.Index(fields=["status", "updated_at"])]
-
-    def __str__(self) -> str:
-        return f"{self.subject} → {self.to} ({self.status})"
-
-    def as_message(self) -> Email:
-        message = Email(
-            subject=self.subject,
-            body=self.text_body,
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[self.to],
-            headers=self.headers,
-        )
-        if self.html_body:
-            message.attach_alternative(self.html_body, "text/html")
-        return message
 
 
 class SecurityEventQuerySet(OwnedQuerySet):

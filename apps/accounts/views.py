@@ -11,10 +11,11 @@ from django.template.loader import render_to_string
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods
 
-from apps.accounts import export, security, services
+from apps.accounts import export, security
+from apps.accounts.deletion import delete_account
 from apps.accounts.forms import DeleteAccountForm, ExportForm, ProfileForm
 from apps.accounts.models import SecurityEvent
-from apps.reminders.services import reschedule
+from apps.reminders.models import Reminder
 
 
 def landing(request: HttpRequest) -> HttpResponse:
@@ -30,7 +31,7 @@ def account(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         form.save()
         if "time_zone" in form.changed_data:
-            reschedule(request.user)
+            Reminder.objects.reschedule(request.user)
         if not request.htmx:
             messages.success(request, "Your profile is saved.")
             return redirect("accounts:account")
@@ -87,7 +88,7 @@ def data_export(request: HttpRequest) -> HttpResponse:
 def account_delete(request: HttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
-        services.delete_account(request.user)
+        delete_account(request.user)
         logout(request)
         messages.success(
             request,

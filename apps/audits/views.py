@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
@@ -8,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from apps.accounts.models import User
 from apps.audits.forms import CommitmentForm, MomentForm, StartAuditForm
 from apps.audits.models import Commitment, EnergyAudit, EnergyMoment
 from apps.audits.report import build_report, by_local_day
@@ -137,7 +137,7 @@ def audit_start(request: HttpRequest) -> HttpResponse:
     form = StartAuditForm(request.POST, user=request.user, today=timezone.localdate())
     with transaction.atomic():
         # Hold the person's row so a double-clicked Start can't create two overlapping weeks.
-        get_user_model().objects.select_for_update().get(pk=request.user.pk)
+        User.objects.lock_row(request.user)
         audit = form.save() if form.is_valid() else None
     if audit is None:
         return render(request, "audits/list.html", list_context(request, form), status=422)

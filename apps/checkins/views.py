@@ -22,6 +22,7 @@ from apps.checkins.forms import (
 )
 from apps.checkins.insights import RANGES, build_insights, masked_ambition
 from apps.checkins.models import CheckIn, JournalEntry, SafetySignal
+from apps.lib.dates import long_day
 from apps.resources.models import CrisisLine, ExerciseLog, JournalPrompt
 from apps.resources.recommendations import suggestions
 
@@ -48,7 +49,7 @@ def week_strip(today: dt.date, week: list[CheckIn]) -> list[dict[str, str]]:
                 "name": f"{day:%a}",
                 "value": str(c.energy) if c else "·",
                 "band": f" energy--{c.energy_band}" if c else "",
-                "label": conditional_escape(f"{day:%A} {day.day} {day:%B}: {said}"),
+                "label": conditional_escape(f"{long_day(day)}: {said}"),
             }
         )
     return strip
@@ -71,6 +72,7 @@ def today_context(request: HttpRequest, quick_form: QuickCheckInForm | None = No
     checkin = next((c for c in week if c.checked_in_on == today), None)
     return {
         "today": today,
+        "day_name": long_day(today),
         "checkin": checkin,
         "quick_form": quick_form or (QuickCheckInForm() if checkin is None else None),
         "strip": week_strip(today, week),

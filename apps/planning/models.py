@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
 from apps.lib.dates import week_start
@@ -254,6 +255,10 @@ class ShareLink(models.Model):
 
     def __str__(self) -> str:
         return self.label or "Share link"
+
+    def get_absolute_url(self) -> str:
+        """The public, read-only page: make it absolute with the request's own host."""
+        return reverse("planning:share-view", args=[self.token])
 
     @property
     def is_active(self) -> bool:

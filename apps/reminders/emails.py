@@ -1,23 +1,116 @@
-"""The reminder emails: one function per kind, each a text + HTML pair with one-click unsubscribe.
+"""What the reminder emails say, and when one is not sent after all: the outbox's builder for
+the reminder kinds (registered in RemindersConfig.ready), called as each batch is sent.
 
-No check-in note, journal text or boundary statement ever goes into an email.
+Each kind is a text + HTML pair with one-click unsubscribe. No check-in note, journal text or
+boundary statement ever goes into an email.
 """
 
 import datetime as dt
+from collections.abc import Sequence
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
+from apps.checkins.models import CheckIn
 from apps.lib.dates import zone
 from apps.lib.emails import Email, render_email
+from apps.outbox.models import Message
+from apps.planning.models import RestWindow
 from apps.reminders import summary, tokens
-from apps.reminders.models import Delivery, Kind
+from apps.reminders.models import Kind, Preferences
+
+# A check-in or rest reminder this late (an outage, a long queue) would only nag: drop it.
+# A weekly summary is still worth reading late, so it is always sent once.
+STALE_AFTER = dt.timedelta(hours=2)
 
 
-def unsubscribe_headers(user_id: int, kind: str) -> tuple[str, dict[str, str]]:
-    """RFC 8058: an https URL that a mail client may POST to with no session."""
-    url = settings.SITE_URL + reverse("reminders:unsubscribe", args=[tokens.make(user_id, kind)])
+def build(messages: Sequence[Message], now: dt.datetime) -> dict[int, Email | str]:
+    """Every message of a batch, or why it is not sent: in a fixed handful of queries."""
+    skip = reasons_to_skip(messages, now)
+    to_send = [m for m in messages if m.pk not in skip]
+    unsubscribe = settings.SITE_URL + reverse("reminders:unsubscribe", args=["-"]).removesuffix(
+        "-/"
+    )
+    summaries = summary.for_users([m.user for m in to_send if m.kind == Kind.SUMMARY], now)
+    windows = summary.rest_windows_by_id(
+        [window_id(m) for m in to_send if m.ref.startswith("window-")]
+    )
+    emails: dict[int, Email | str] = dict(skip)
+    for message in to_send:
+        extra = {}
+        if message.kind == Kind.SUMMARY:
+            extra = {"summary": summaries[message.user_id]}
+        elif message.ref.startswith("window-"):
+            window = windows.get(window_id(message))
+            user_zone = zone(message.user.time_zone)
+            extra = {
+                "starts": window.starts_at.astimezone(user_zone) if window else None,
+                "ends": window.ends_at.astimezone(user_zone) if window else None,
+            }
+        emails[message.pk] = reminder(message, now, extra, unsubscribe)
+    return emails
+
+
+def reasons_to_skip(messages: Sequence[Message], now: dt.datetime) -> dict[int, str]:
+    """Why each message should not go out after all, decided for the batch at once."""
+    users = {m.user_id for m in messages}
+    prefs = {p.pk: p for p in Preferences.objects.filter(pk__in=users)}
+    verified = set(
+        EmailAddress.objects.filter(user_id__in=users, verified=True, primary=True).values_list(
+            "user_id", flat=True
+        )
+    )
+    checkins = [m for m in messages if m.kind == Kind.CHECKIN]
+    checked_in = set(
+        CheckIn.objects.filter(
+            user_id__in={m.user_id for m in checkins},
+            checked_in_on__in={m.ref for m in checkins},
+        ).values_list("user_id", "checked_in_on")
+    )
+    resting = set(
+        RestWindow.objects.filter(
+            user_id__in={m.user_id for m in checkins}, starts_at__lte=now, ends_at__gt=now
+        ).values_list("user_id", flat=True)
+    )
+    skip = {}
+    for m in messages:
+        pref = prefs.get(m.user_id)
+        local = now.astimezone(zone(m.user.time_zone))
+        if not m.user.is_active:
+            skip[m.pk] = "inactive"
+        elif m.user_id not in verified:
+            skip[m.pk] = "unverified"
+        elif pref is None or pref.is_paused(now):
+            skip[m.pk] = "paused"
+        elif m.kind != Kind.SUMMARY and now - m.due_at > STALE_AFTER:
+            skip[m.pk] = "stale"
+        elif not getattr(pref, tokens.PREFERENCE[m.kind]):
+            skip[m.pk] = "unsubscribed"
+        elif m.kind == Kind.CHECKIN and (m.user_id, dt.date.fromisoformat(m.ref)) in checked_in:
+            skip[m.pk] = "checked_in"
+        elif m.kind == Kind.CHECKIN and m.user_id in resting:
+            skip[m.pk] = "rest_window"
+        elif m.kind == Kind.CHECKIN and pref.is_quiet(local.time()):
+            skip[m.pk] = "quiet_hours"
+    return skip
+
+
+def window_id(message: Message) -> int:
+    return int(message.ref.removeprefix("window-"))
+
+
+def unsubscribe_headers(
+    user_id: int, kind: str, prefix: str | None = None
+) -> tuple[str, dict[str, str]]:
+    """RFC 8058: an https URL that a mail client may POST to with no session.
+
+    prefix: the URL up to the token, when a batch has it already.
+    """
+    if prefix is None:
+        prefix = settings.SITE_URL + reverse("reminders:unsubscribe", args=["-"]).removesuffix("-/")
+    url = f"{prefix}{tokens.make(user_id, kind)}/"
     headers = {
         "List-Unsubscribe": f"<{url}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
@@ -26,41 +119,19 @@ def unsubscribe_headers(user_id: int, kind: str) -> tuple[str, dict[str, str]]:
     return url, headers
 
 
-def reminder(delivery: Delivery, now: dt.datetime, extra: dict | None = None) -> Email:
-    user = delivery.user
-    url, headers = unsubscribe_headers(user.pk, delivery.kind)
+def reminder(
+    message: Message, now: dt.datetime, extra: dict | None = None, unsubscribe: str | None = None
+) -> Email:
+    user = message.user
+    url, headers = unsubscribe_headers(user.pk, message.kind, unsubscribe)
     context = {
         "name": user.get_short_name(),
-        "kind": delivery.kind,
+        "kind": message.kind,
         "unsubscribe_url": url,
-        "topic": tokens.TOPIC[tokens.PREFERENCE[delivery.kind]],
+        "topic": tokens.TOPIC[tokens.PREFERENCE[message.kind]],
         "local_now": now.astimezone(zone(user.time_zone)),
         **(extra or {}),
     }
     # Workers run in UTC; dates in the email are the person's own.
     with timezone.override(zone(user.time_zone)):
-        return render_email(f"reminder_{delivery.kind}", user.email, context, headers)
-
-
-def build(deliveries: list[Delivery], now: dt.datetime) -> dict[int, Email]:
-    """Every message of a chunk; the summaries are computed together, in a few queries."""
-    summary_users = [d.user for d in deliveries if d.kind == Kind.SUMMARY]
-    window_ids = [
-        int(d.slot.removeprefix("window-")) for d in deliveries if d.slot.startswith("window-")
-    ]
-    summaries = summary.for_users(summary_users, now) if summary_users else {}
-    windows = summary.rest_windows_by_id(window_ids) if window_ids else {}
-    messages = {}
-    for delivery in deliveries:
-        extra = {}
-        if delivery.kind == Kind.SUMMARY:
-            extra = {"summary": summaries[delivery.user_id]}
-        elif delivery.slot.startswith("window-"):
-            window = windows.get(int(delivery.slot.removeprefix("window-")))
-            user_zone = zone(delivery.user.time_zone)
-            extra = {
-                "starts": window.starts_at.astimezone(user_zone) if window else None,
-                "ends": window.ends_at.astimezone(user_zone) if window else None,
-            }
-        messages[delivery.pk] = reminder(delivery, now, extra)
-    return messages
+        return render_email(f"reminder_{message.kind}", user.email, context, headers)

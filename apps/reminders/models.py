@@ -2,9 +2,12 @@ import datetime as dt
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
+
+from apps.lib.dates import zone
+from apps.reminders import schedule
 
 ALL_DAYS = 0b1111111  # Monday is bit 0
 
@@ -18,6 +21,12 @@ class Kind(models.TextChoices):
 
 
 REST_KINDS = (Kind.REST_HEADS_UP, Kind.REST_START, Kind.REST_END)
+
+
+class PreferencesManager(models.Manager["Preferences"]):
+    def for_user(self, user: settings.AUTH_USER_MODEL) -> "Preferences":
+        """The person's preferences, made with the defaults on first use."""
+        return self.get_or_create(user=user)[0]
 
 
 class Preferences(models.Model):
@@ -47,6 +56,8 @@ class Preferences(models.Model):
     paused_until = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = PreferencesManager()
+
     class Meta:
         verbose_name_plural = "preferences"
 
@@ -72,6 +83,37 @@ class Preferences(models.Model):
 class ReminderQuerySet(models.QuerySet):
     def due(self, now: dt.datetime) -> "ReminderQuerySet":
         return self.filter(next_due_at__lte=now)
+
+    @transaction.atomic
+    def reschedule(
+        self, user: settings.AUTH_USER_MODEL, prefs: "Preferences | None" = None
+    ) -> None:
+        """Recompute a person's check-in, summary and rest-window schedules: call it right after
+        their preferences or time zone change."""
+        prefs = prefs or Preferences.objects.for_user(user)
+        now, user_zone = timezone.now(), zone(user.time_zone)
+        for kind, next_due in (
+            (Kind.CHECKIN, schedule.next_checkin(prefs, user_zone, now)),
+            (Kind.SUMMARY, schedule.next_summary(prefs, user_zone, now)),
+        ):
+            self.update_or_create(
+                user=user, kind=kind, rest_window=None, defaults={"next_due_at": next_due}
+            )
+        for window in user.restwindow_set.filter(ends_at__gt=now):
+            self.reschedule_rest_window(window, prefs)
+
+    def reschedule_rest_window(self, window: object, prefs: "Preferences | None" = None) -> None:
+        """Create or move a rest window's reminders: a heads-up if wanted, its start and its
+        end; times already past are not scheduled again."""
+        prefs = prefs or Preferences.objects.for_user(window.user)
+        now = timezone.now()
+        for kind, due in schedule.rest_times(window, prefs).items():
+            self.update_or_create(
+                user_id=window.user_id,
+                kind=kind,
+                rest_window=window,
+                defaults={"next_due_at": due if due and due > now else None},
+            )
 
 
 class Reminder(models.Model):
@@ -109,39 +151,3 @@ class Reminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} due {self.next_due_at}"
-
-
-class Delivery(models.Model):
-    """One email for one slot. The unique key makes a retry or a duplicate message harmless.
-
-    No content is kept: only what was due, what happened, and the type of any error.
-    """
-
-    class Status(models.TextChoices):
-        PENDING = "pending"
-        SENDING = "sending"
-        SENT = "sent"
-        SKIPPED = "skipped"
-        FAILED = "failed"
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
-    kind = models.CharField(max_length=16, choices=Kind.choices)
-    slot = models.CharField(max_length=40, help_text="The local day, ISO week or rest window.")
-    due_at = models.DateTimeField()
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    reason = models.CharField(max_length=40, blank=True)
-    error = models.CharField(max_length=120, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    created_at = models.DateTimeField(default=timezone.now)
-    claimed_at = models.DateTimeField(null=True, blank=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name_plural = "deliveries"
-        constraints = [
-            models.UniqueConstraint(fields=["user", "kind", "slot"], name="one_delivery_per_slot")
-        ]
-        indexes = [models.Index(fields=["created_at", "kind"], name="delivery_log")]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} for {self.slot}: {self.status}"

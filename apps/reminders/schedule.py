@@ -7,9 +7,12 @@ happens twice (fall-back) is the first one; deliveries are keyed by local day, s
 """
 
 import datetime as dt
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from apps.reminders.models import Preferences
+if TYPE_CHECKING:  # the models use these rules
+    from apps.planning.models import RestWindow
+    from apps.reminders.models import Preferences
 
 SEARCH_DAYS = 8
 
@@ -19,7 +22,7 @@ def at_local(day: dt.date, time: dt.time, zone: ZoneInfo) -> dt.datetime:
     return dt.datetime.combine(day, time, tzinfo=zone).astimezone(dt.UTC)
 
 
-def next_checkin(prefs: Preferences, zone: ZoneInfo, after: dt.datetime) -> dt.datetime | None:
+def next_checkin(prefs: "Preferences", zone: ZoneInfo, after: dt.datetime) -> dt.datetime | None:
     if not prefs.checkin_enabled or not prefs.checkin_days:
         return None
     start = after.astimezone(zone).date()
@@ -31,7 +34,7 @@ def next_checkin(prefs: Preferences, zone: ZoneInfo, after: dt.datetime) -> dt.d
     return None
 
 
-def next_summary(prefs: Preferences, zone: ZoneInfo, after: dt.datetime) -> dt.datetime | None:
+def next_summary(prefs: "Preferences", zone: ZoneInfo, after: dt.datetime) -> dt.datetime | None:
     if not prefs.summary_enabled:
         return None
     start = after.astimezone(zone).date()
@@ -52,3 +55,16 @@ def summary_slot(due: dt.datetime, zone: ZoneInfo) -> str:
     """One summary per local ISO week."""
     year, week, _ = due.astimezone(zone).date().isocalendar()
     return f"{year}-W{week:02d}"
+
+
+def rest_times(window: "RestWindow", prefs: "Preferences") -> dict[str, dt.datetime | None]:
+    """A rest window's reminders: a heads-up if wanted, its start and its end."""
+    enabled = prefs.rest_enabled
+    heads_up = prefs.rest_heads_up_hours
+    return {
+        "rest_heads_up": (
+            window.starts_at - dt.timedelta(hours=heads_up) if enabled and heads_up else None
+        ),
+        "rest_start": window.starts_at if enabled else None,
+        "rest_end": window.ends_at if enabled else None,
+    }

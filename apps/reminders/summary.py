@@ -29,7 +29,7 @@ from apps.audits.models import EnergyMoment
 from apps.checkins.feelings import FEELINGS
 from apps.checkins.insights import LOW_ENERGY, MaskedAmbition, masked_ambition
 from apps.checkins.models import CheckIn, Drive, Need
-from apps.lib.dates import week_start, zone
+from apps.lib.dates import day_and_time, long_day, week_start, zone
 from apps.planning.models import RestWindow, WeeklyAction
 
 OWN_WORD = "your own word"
@@ -66,6 +66,10 @@ class DayEnergy:
     def text_bar(self) -> str:
         return "#" * (self.energy or 0) + "." * (10 - (self.energy or 0))
 
+    @property
+    def name(self) -> str:
+        return f"{self.day:%a}"
+
 
 @dataclass(frozen=True)
 class RestTaken:
@@ -73,11 +77,27 @@ class RestTaken:
     hours: float
     rested: int | None
 
+    @property
+    def starts(self) -> str:
+        return day_and_time(self.starts_at)
+
+    @property
+    def hours_text(self) -> str:
+        return one_decimal(self.hours).removesuffix(".0")
+
 
 @dataclass(frozen=True)
 class NextRest:
     starts_at: dt.datetime  # local
     ends_at: dt.datetime  # local
+
+    @property
+    def starts(self) -> str:
+        return day_and_time(self.starts_at)
+
+    @property
+    def ends(self) -> str:
+        return day_and_time(self.ends_at)
 
 
 @dataclass(frozen=True)
@@ -88,6 +108,14 @@ class TimeOfDay:
     best_energy: float
     worst: str
     worst_energy: float
+
+    @property
+    def best_text(self) -> str:
+        return one_decimal(self.best_energy)
+
+    @property
+    def worst_text(self) -> str:
+        return one_decimal(self.worst_energy)
 
 
 @dataclass(frozen=True)
@@ -128,12 +156,33 @@ class WeeklySummary:
         return self.checkins == 0
 
     @property
+    def first(self) -> str:
+        return long_day(self.first_day)
+
+    @property
+    def last(self) -> str:
+        return long_day(self.last_day)
+
+    @property
+    def first_date(self) -> str:
+        """ "23 November", for the subject line."""
+        return f"{self.first_day.day} {self.first_day:%B}"
+
+    @property
     def feeling_is_own(self) -> bool:
         return self.feeling == OWN_WORD
 
     @property
     def change_size(self) -> float | None:
         return abs(self.change) if self.change is not None else None
+
+    @property
+    def average_text(self) -> str:
+        return one_decimal(self.average_energy)
+
+    @property
+    def change_text(self) -> str:
+        return one_decimal(self.change_size)
 
 
 @dataclass(frozen=True)
@@ -161,6 +210,11 @@ class Week:
 
     def holds(self, at: dt.datetime) -> bool:
         return self.starts_at <= at < self.ends_at
+
+
+def one_decimal(number: float | None) -> str:
+    """As the templates' floatformat:1 writes it ("4.3", "5.0"), for a fraction of the cost."""
+    return "" if number is None else f"{number:.1f}"
 
 
 def midnight(day: dt.date, tz: ZoneInfo) -> dt.datetime:

@@ -1,28 +1,134 @@
-from celery import shared_task
-from celery.app.task import Task
+"""Beat's dispatcher: claim the schedules that are due, and hand one message per (person, kind,
+slot) to the outbox, which sends it (apps/outbox/tasks.py; what it says: apps/reminders/emails.py).
 
-from apps.reminders import dispatch, sending
+Each batch runs in one transaction that locks its schedule rows with SKIP LOCKED, so two
+dispatchers (or two beat processes) never take the same row, in a fixed handful of queries
+per batch, whatever its size. A message's key names its person, kind and slot (the local day,
+ISO week or rest window), so a slot gets one message however often it is dispatched. The send
+tasks are published only once the batch has committed.
+"""
+
+import datetime as dt
+from collections.abc import Callable
+
+from celery import shared_task
+from django.db import connection, transaction
+from django.utils import timezone
+
+from apps.lib.dates import zone
+from apps.outbox.models import Channel, Message
+from apps.outbox.tasks import enqueue
+from apps.reminders import schedule
+from apps.reminders.models import REST_KINDS, Kind, Preferences, Reminder
+
+BATCH_SIZE = 1000
+# What the dispatcher reads of each schedule, its person and their preferences.
+DISPATCH_FIELDS = (
+    "kind",
+    "next_due_at",
+    "rest_window_id",
+    "user__email",
+    "user__time_zone",
+    *(
+        f"user__reminder_preferences__{name}"
+        for name in (
+            "checkin_enabled",
+            "checkin_time",
+            "checkin_days",
+            "summary_enabled",
+            "summary_weekday",
+            "summary_time",
+        )
+    ),
+)
 
 
 @shared_task
 def dispatch_due_reminders() -> int:
     """Beat runs this every minute; safe to run twice at once (SKIP LOCKED)."""
-    sending.sweep_interrupted()
-    return dispatch.dispatch_due()
+    return dispatch_due()
 
 
-def queue_deliveries(ids: list[int]) -> None:
-    for start in range(0, len(ids), dispatch.TASK_CHUNK):
-        send_deliveries.delay(ids[start : start + dispatch.TASK_CHUNK])
+def dispatch_due(
+    now: dt.datetime | None = None, queue: Callable[[list[int]], None] = enqueue
+) -> int:
+    """Drain everything due by `now`, batch after batch. Returns how many were claimed."""
+    now = now or timezone.now()
+    total = 0
+    while claimed := dispatch_batch(now, queue):
+        total += claimed
+    return total
 
 
-@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=6)
-def send_deliveries(self: Task, delivery_ids: list[int]) -> int:
-    """Ids in, emails out. Retries only transport errors, with backoff; never sends a row twice."""
-    try:
-        return sending.send(delivery_ids)
-    except sending.TRANSIENT_ERRORS as exc:
-        if self.request.retries >= self.max_retries:
-            sending.give_up(delivery_ids, exc)
-            raise
-        raise self.retry(exc=exc, countdown=min(600, 10 * 2**self.request.retries)) from exc
+def dispatch_batch(now: dt.datetime, queue: Callable[[list[int]], None]) -> int:
+    """Claim up to BATCH_SIZE due reminders; returns how many were claimed."""
+    with transaction.atomic():
+        reminders = list(
+            Reminder.objects.due(now)
+            .select_for_update(skip_locked=True, of=("self",))
+            .select_related("user", "user__reminder_preferences")
+            .only(*DISPATCH_FIELDS)
+            .order_by("next_due_at")[:BATCH_SIZE]
+        )
+        if not reminders:
+            return 0
+        messages = []
+        for reminder in reminders:
+            due = reminder.next_due_at
+            messages.append(message_for(reminder, due, now))
+            prefs = getattr(reminder.user, "reminder_preferences", None)
+            reminder.next_due_at = following(reminder, prefs, due)
+        new = Message.objects.add_new(messages)  # a slot's message, if it exists, is not repeated
+        save_next_due(reminders)
+        transaction.on_commit(lambda: queue(new))
+    return len(reminders)
+
+
+def message_for(reminder: Reminder, due: dt.datetime, now: dt.datetime) -> dict:
+    """The outbox message of a due reminder: its key names the person, kind and slot."""
+    slot = slot_for(reminder, due)
+    return {
+        "kind": reminder.kind,
+        "key": f"{Channel.EMAIL}:{reminder.kind}:{reminder.user_id}:{slot}",
+        "ref": slot,
+        "user_id": reminder.user_id,
+        "to": reminder.user.email,
+        "due_at": due,
+        "next_attempt_at": now,
+    }
+
+
+def slot_for(reminder: Reminder, due: dt.datetime) -> str:
+    if reminder.kind == Kind.CHECKIN:
+        return schedule.checkin_slot(due, zone(reminder.user.time_zone))
+    if reminder.kind == Kind.SUMMARY:
+        return schedule.summary_slot(due, zone(reminder.user.time_zone))
+    return f"window-{reminder.rest_window_id}"
+
+
+def following(
+    reminder: Reminder, prefs: Preferences | None, due: dt.datetime
+) -> dt.datetime | None:
+    """The next due time after this one; rest window reminders fire once."""
+    if reminder.kind in REST_KINDS or prefs is None:
+        return None
+    user_zone = zone(reminder.user.time_zone)
+    if reminder.kind == Kind.CHECKIN:
+        return schedule.next_checkin(prefs, user_zone, due)
+    return schedule.next_summary(prefs, user_zone, due)
+
+
+def save_next_due(reminders: list[Reminder]) -> None:
+    """One UPDATE for the whole batch. On PostgreSQL it joins two arrays: bulk_update's CASE
+    with a thousand branches cost more than half the dispatch time (the bench showed it)."""
+    if connection.vendor != "postgresql":  # the embedded SQLite default of `make run`
+        Reminder.objects.bulk_update(reminders, ["next_due_at"], batch_size=BATCH_SIZE)
+        return
+    table = connection.ops.quote_name(Reminder._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} AS r SET next_due_at = v.next_due_at"  # noqa: S608 (no user input)
+            " FROM unnest(%s::bigint[], %s::timestamptz[]) AS v(id, next_due_at)"
+            " WHERE r.id = v.id",
+            [[r.pk for r in reminders], [r.next_due_at for r in reminders]],
+        )

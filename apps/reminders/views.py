@@ -9,9 +9,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from apps.lib.ratelimit import rate_limited
-from apps.reminders import services, summary, tokens
+from apps.reminders import summary, tokens
 from apps.reminders.forms import PreferencesForm
-from apps.reminders.models import Preferences
+from apps.reminders.models import Preferences, Reminder
 
 
 def apply_pause(prefs: Preferences, choice: str) -> None:
@@ -24,14 +24,14 @@ def apply_pause(prefs: Preferences, choice: str) -> None:
 @require_http_methods(["GET", "POST"])
 @login_required
 def preferences(request: HttpRequest) -> HttpResponse:
-    prefs = services.preferences_for(request.user)
+    prefs = Preferences.objects.for_user(request.user)
     form = PreferencesForm(request.POST or None, instance=prefs)
     saved = False
     if request.method == "POST" and form.is_valid():
         prefs = form.save(commit=False)
         apply_pause(prefs, form.cleaned_data["pause"])
         prefs.save()
-        services.reschedule(request.user, prefs)
+        Reminder.objects.reschedule(request.user, prefs)
         if not request.htmx:
             messages.success(request, "Your email settings are saved.")
             return redirect("reminders:preferences")
@@ -61,7 +61,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     if done and getattr(prefs, field):
         setattr(prefs, field, False)
         prefs.save(update_fields=[field, "updated_at"])
-        services.reschedule(prefs.user, prefs)
+        Reminder.objects.reschedule(prefs.user, prefs)
     return render(
         request, "reminders/unsubscribe.html", {"topic": tokens.TOPIC[field], "done": done}
     )

@@ -1,8 +1,30 @@
 from celery import shared_task
+from django.conf import settings
+from django.urls import reverse
 
-from apps.resources.services import email_editors_due_lines
+from apps.accounts.models import User
+from apps.lib.emails import render_email
+from apps.outbox.tasks import queue_email
+from apps.resources.models import CrisisLine
+
+CONTENT_EDITORS = "Content editors"
 
 
 @shared_task
 def send_crisis_line_review() -> int:
-    return email_editors_due_lines()
+    """Every Monday: email each content editor the crisis lines not verified for six months.
+
+    Returns how many editors were emailed.
+    """
+    lines = list(CrisisLine.objects.due_for_review().order_by("last_verified_on", "country"))
+    if not lines:
+        return 0
+    rows = [
+        (line, settings.SITE_URL + reverse("admin:resources_crisisline_change", args=[line.pk]))
+        for line in lines
+    ]
+    editors = User.objects.filter(is_active=True, groups__name=CONTENT_EDITORS).distinct()
+    for editor in editors:
+        email = render_email("crisis_review", editor.email, {"rows": rows})
+        queue_email(email, kind="crisis_review", user=editor)
+    return len(editors)

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "django_htmx",
     "django_countries",
+    "apps.outbox",
     "apps.accounts",
     "apps.resources",
     "apps.checkins",
@@ -126,6 +127,20 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", REDIS_URL or "filesystem://")
+REDIS_BROKER_OPTIONS = {
+    # A message a worker has taken but not acknowledged comes back after this long: longer
+    # than a task may run (CELERY_TASK_TIME_LIMIT) plus the longest retry countdown (a
+    # minute), so that a running or waiting task is never handed to a second worker. What
+    # a dead worker held is recovered sooner by the outbox's sweep, which does not wait.
+    "visibility_timeout": 300,
+    # Publishing tries once, quickly: with Redis down a request adds milliseconds, not the
+    # seconds of retries, and the message waits in PostgreSQL for the sweep. (The worker's
+    # own reconnecting follows CELERY_BROKER_CONNECTION_MAX_RETRIES, not this.)
+    "max_retries": 0,
+    "socket_connect_timeout": 0.5,
+}
+if CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+    CELERY_BROKER_TRANSPORT_OPTIONS = REDIS_BROKER_OPTIONS
 if CELERY_BROKER_URL == "filesystem://":
     # The embedded broker: kombu's filesystem transport needs no server and works across the
     # web, worker and beat processes of `make run`.
@@ -145,16 +160,25 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 120
 CELERY_TASK_SOFT_TIME_LIMIT = 100
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# Web requests publish once and move on: an outbox row waits in PostgreSQL for the beat sweep
-# when the broker is down (apps/accounts/services.py), rather than the request retrying.
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None  # a worker waits for the broker, however long
+# Web requests publish once and move on: a message waits in PostgreSQL for the outbox's sweep
+# when the broker is down (apps/outbox/tasks.py), rather than the request retrying.
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# The outbox (apps/outbox/tasks.py): a sender stops taking new messages after SEND_BUDGET
+# seconds, so a claim older than CLAIM_TIMEOUT is a dead sender's; a message due for more than
+# QUEUE_GRACE seconds and still unclaimed lost its task. The sweep queues both again, so a
+# message stalls for at most CLAIM_TIMEOUT (or QUEUE_GRACE) + SWEEP_SECONDS.
+OUTBOX_SEND_BUDGET = env.int("OUTBOX_SEND_BUDGET", 30)
+OUTBOX_CLAIM_TIMEOUT = env.int("OUTBOX_CLAIM_TIMEOUT", 90)
+OUTBOX_QUEUE_GRACE = env.int("OUTBOX_QUEUE_GRACE", 90)
+OUTBOX_SWEEP_SECONDS = env.int("OUTBOX_SWEEP_SECONDS", 30)
 CELERY_BEAT_SCHEDULE = {
-    "requeue-stalled-emails": {
-        "task": "apps.accounts.tasks.requeue_stalled_emails",
-        "schedule": 300.0,
+    "sweep-outbox": {
+        "task": "apps.outbox.tasks.sweep_messages",
+        "schedule": float(OUTBOX_SWEEP_SECONDS),
     },
     "dispatch-due-reminders": {
         "task": "apps.reminders.tasks.dispatch_due_reminders",

@@ -8,7 +8,8 @@ from django.db import models
 from django.test import Client
 from django.urls import reverse
 
-from apps.accounts.models import OutboundEmail, SecurityEvent
+from apps.accounts.models import SecurityEvent
+from apps.outbox.models import Message
 from tests.accounts.userdata import fill, owned_models, user_links
 
 pytestmark = pytest.mark.django_db
@@ -88,7 +89,7 @@ def test_deleting_leaves_nothing_of_the_user_and_touches_no_one_else(
     other_device, charlies_device = Client(), Client()
     other_device.force_login(alice)
     charlies_device.force_login(charlie)
-    OutboundEmail.objects.create(to="Alice@Example.com", subject="Reminder", text_body="Hi")
+    Message.objects.create(kind="email", key="old", to="Alice@Example.com", subject="Hi")
     about_alice = LogEntry.objects.create(
         user=charlie,
         content_type=ContentType.objects.get_for_model(alice),
@@ -114,7 +115,7 @@ def test_deleting_leaves_nothing_of_the_user_and_touches_no_one_else(
     assert sessions_of(alice.pk) == []
     assert len(sessions_of(charlie.pk)) == 1
     assert other_device.get(reverse("accounts:account")).status_code == 302
-    assert not OutboundEmail.objects.filter(to__icontains="alice").exists()
+    assert not Message.objects.filter(to__icontains="alice").exists()
     assert not LogEntry.objects.filter(pk=about_alice.pk).exists()
     assert SecurityEvent.objects.get(kind=SecurityEvent.Kind.DELETED).user_id is None
 
@@ -129,8 +130,14 @@ def test_a_goodbye_email_goes_to_the_address_holding_only_a_generic_text(
     assert message.to == ["alice@example.com"]
     assert message.subject == "Your Pacewise account has been deleted"
     assert "Alice" not in message.body
-    row = OutboundEmail.objects.get()
-    assert (row.status, row.to, row.text_body) == ("sent", "", "")
+    row = Message.objects.get()
+    assert (row.kind, row.status, row.to, row.text_body, row.user) == (
+        "goodbye",
+        "sent",
+        "",
+        "",
+        None,
+    )
 
 
 def test_the_deleted_person_can_no_longer_sign_in(

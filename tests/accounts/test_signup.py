@@ -5,7 +5,8 @@ from allauth.account.models import EmailAddress
 from django.core import mail
 from django.urls import reverse
 
-from apps.accounts.models import OutboundEmail, User
+from apps.accounts.models import User
+from apps.outbox.models import Message, Status
 
 pytestmark = pytest.mark.django_db
 
@@ -46,9 +47,14 @@ def test_it_creates_the_user_with_profile_and_emails_a_code(sign_up):
     assert mail.outbox[0].subject.startswith("Pacewise: ")
     assert "Hello from Pacewise!" in mail.outbox[0].body
     # The email went through the outbox and a task, and its body (a code) was then forgotten.
-    sent = OutboundEmail.objects.get()
-    assert sent.status == OutboundEmail.Status.SENT
-    assert sent.text_body == ""
+    sent = Message.objects.get()
+    assert (sent.kind, sent.user, sent.status) == (
+        "email_confirmation_signup",
+        User.objects.get(email="dana@example.com"),
+        Status.SENT,
+    )
+    assert (sent.subject, sent.text_body, sent.html_body) == ("", "", "")
+    assert mail.outbox[0].extra_headers["Message-ID"] == sent.message_id
 
 
 def test_it_keeps_the_user_out_until_the_code_is_entered(client, sign_up):

@@ -22,6 +22,7 @@ from django.utils import timezone
 from apps.accounts.models import SecurityEvent, User
 from apps.audits.models import Commitment, EnergyAudit, EnergyMoment
 from apps.checkins.models import CheckIn, JournalEntry, SafetySignal
+from apps.outbox.models import Message
 from apps.planning.models import (
     BoundaryPractice,
     BoundaryStatement,
@@ -32,7 +33,7 @@ from apps.planning.models import (
     WeeklyAction,
     WeekReflection,
 )
-from apps.reminders.models import Delivery, Preferences, Reminder
+from apps.reminders.models import Preferences, Reminder
 from apps.resources.models import Exercise, JournalPrompt, Value
 
 # Text a spreadsheet would run as a formula, in several columns of several files.
@@ -169,7 +170,11 @@ def fill(user: User) -> dict[type[models.Model], list[models.Model]]:
     add(Preferences.objects.create(user=user, checkin_enabled=True))
     add(Reminder.objects.create(user=user, kind="checkin", next_due_at=now))
     add(Reminder.objects.create(user=user, kind="rest_start", rest_window=window))
-    add(Delivery.objects.create(user=user, kind="checkin", slot=today.isoformat(), due_at=now))
+    add(
+        Message.objects.create(
+            user=user, kind="checkin", key=f"email:checkin:{user.pk}", ref=today.isoformat()
+        )
+    )
     add(Authenticator.objects.create(user=user, type="totp", data={"secret": "JBSWY3DPEHPK3PXP"}))
     add(SecurityEvent.objects.create(user=user, kind="signed_in", network="192.0.2.0/24"))
     add(

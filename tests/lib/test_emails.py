@@ -4,7 +4,7 @@ can carry."""
 import email.policy
 import re
 
-from apps.lib.emails import Email
+from apps.lib.emails import Email, Policy, policy_for
 
 UNSUBSCRIBE = "<https://pacewise.example/unsubscribe/" + "a1B2c3D4e5" * 12 + "/>"
 ENCODED_WORD = re.compile(rb"=\?utf-8\?[bq]\?[^?]*\?=", re.IGNORECASE)
@@ -58,3 +58,27 @@ def test_ascii_bodies_go_as_7bit_and_others_as_quoted_printable_never_8bit():
     assert all(len(line) <= 998 for line in body)
     qp = raw.split(b"quoted-printable\r\n\r\n")[1].split(b"\r\n--")[0]
     assert all(len(line) <= 76 for line in qp.split(b"\r\n"))  # RFC 2045
+
+
+class Refolding(Policy):
+    """Policy as it would be without its shortcut: every header folded by the email package."""
+
+    def _as_it_is(self, name: str, value: str) -> None:
+        return None
+
+
+def test_headers_that_fit_their_line_come_out_as_the_email_package_would_fold_them():
+    for subject in ("Your week", "Zoë shared their plan", "A long subject " * 8):
+        message = Email(
+            subject=subject,
+            body="Hello",
+            from_email="Pacewise <hello@pacewise.example>",
+            to=["Zoë Example <zoe@example.com>"],
+            headers={"List-Unsubscribe": UNSUBSCRIBE, "Message-ID": "<a1b2@pacewise.example>"},
+        )
+        message.attach_alternative("<p>Hello</p>", "text/html")
+        built = message.message(policy=email.policy.SMTP)
+        shortcut = built.as_bytes()
+        slow = Refolding(**{**policy_for(email.policy.SMTP).__dict__})
+
+        assert built.as_bytes(policy=slow) == shortcut

@@ -53,17 +53,24 @@ def test_bad_input_gets_a_clear_error_and_saves_nothing(alice_client, data, erro
 
 
 def test_the_link_can_be_emailed_with_the_sharers_name_and_nothing_of_the_plan(
-    alice_client, alice, django_capture_on_commit_callbacks
+    alice_client, alice, settings, django_capture_on_commit_callbacks
 ):
+    settings.SITE_URL = "https://elsewhere.example"  # the link is the site the person is on
+    settings.ALLOWED_HOSTS = ["pacewise.example"]
     with django_capture_on_commit_callbacks(execute=True):
-        alice_client.post(URL, {**FORM, "label": "My sister", "email": "sam@example.com"})
+        alice_client.post(
+            URL,
+            {**FORM, "label": "My sister", "email": "sam@example.com"},
+            headers={"host": "pacewise.example:8443"},
+            secure=True,
+        )
 
     link = ShareLink.objects.get(user=alice)
     (message,) = mail.outbox
     assert message.to == ["sam@example.com"]
     assert message.subject == "Alice shared their Pacewise plan with you"
     html = message.alternatives[0].content
-    url = "http://127.0.0.1:8000" + reverse("planning:share-view", args=[link.token])
+    url = "https://pacewise.example:8443" + reverse("planning:share-view", args=[link.token])
     for body in (message.body, html):
         assert url in body
         assert "works for 7 days" in body

@@ -4,10 +4,9 @@ import pytest
 import time_machine
 from django.core import mail
 
-from apps.reminders import services
-from apps.reminders.dispatch import dispatch_due
-from apps.reminders.models import Delivery, Kind, Reminder
-from apps.reminders.tasks import queue_deliveries
+from apps.outbox.models import Message
+from apps.reminders.models import Kind, Preferences, Reminder
+from apps.reminders.tasks import dispatch_due
 from tests.checkins.conftest import checkin
 
 pytestmark = pytest.mark.django_db
@@ -17,17 +16,17 @@ EVENING = dt.datetime(2026, 11, 27, 18, 0, tzinfo=dt.UTC)
 
 @pytest.fixture
 def scheduled(alice):
-    prefs = services.preferences_for(alice)
+    prefs = Preferences.objects.for_user(alice)
     prefs.checkin_enabled = True
     prefs.save()
     with time_machine.travel(EVENING - dt.timedelta(hours=1), tick=False):
-        services.reschedule(alice)
+        Reminder.objects.reschedule(alice)
     return alice
 
 
 def run(now: dt.datetime, capture) -> int:
     with time_machine.travel(now, tick=False), capture(execute=True):
-        return dispatch_due(now, queue_deliveries)
+        return dispatch_due(now)
 
 
 def test_a_due_check_in_reminder_is_sent_once_and_the_next_one_is_tomorrow(
@@ -40,8 +39,9 @@ def test_a_due_check_in_reminder_is_sent_once_and_the_next_one_is_tomorrow(
     assert mail.outbox[0].subject == "A minute for yourself?"
     reminder = Reminder.objects.get(user=scheduled, kind=Kind.CHECKIN)
     assert reminder.next_due_at == EVENING + dt.timedelta(days=1)
-    delivery = Delivery.objects.get(kind=Kind.CHECKIN)
-    assert (delivery.slot, delivery.status) == ("2026-11-27", Delivery.Status.SENT)
+    message = Message.objects.get(kind=Kind.CHECKIN)
+    assert (message.ref, message.status, message.user) == ("2026-11-27", "sent", scheduled)
+    assert mail.outbox[0].extra_headers["Message-ID"] == message.message_id
 
 
 def test_running_the_dispatcher_again_sends_nothing_more(
@@ -65,7 +65,7 @@ def test_no_reminder_once_the_day_is_checked_in(scheduled, django_capture_on_com
     run(EVENING, django_capture_on_commit_callbacks)
 
     assert mail.outbox == []
-    assert Delivery.objects.get().reason == "checked_in"
+    assert Message.objects.get().reason == "checked_in"
 
 
 def test_a_reminder_hours_late_after_an_outage_is_dropped(
@@ -74,7 +74,7 @@ def test_a_reminder_hours_late_after_an_outage_is_dropped(
     run(EVENING + dt.timedelta(hours=3), django_capture_on_commit_callbacks)
 
     assert mail.outbox == []
-    assert Delivery.objects.get().reason == "stale"
+    assert Message.objects.get().reason == "stale"
 
 
 def test_an_unverified_user_gets_nothing(scheduled, django_capture_on_commit_callbacks):
@@ -83,24 +83,24 @@ def test_an_unverified_user_gets_nothing(scheduled, django_capture_on_commit_cal
     run(EVENING, django_capture_on_commit_callbacks)
 
     assert mail.outbox == []
-    assert Delivery.objects.get().reason == "unverified"
+    assert Message.objects.get().reason == "unverified"
 
 
 def test_quiet_hours_and_pauses_hold_reminders_back(scheduled, django_capture_on_commit_callbacks):
-    prefs = services.preferences_for(scheduled)
+    prefs = Preferences.objects.for_user(scheduled)
     prefs.quiet_start, prefs.quiet_end = dt.time(18, 30), dt.time(7, 0)
     prefs.save()
 
     run(EVENING, django_capture_on_commit_callbacks)
 
     assert mail.outbox == []
-    assert Delivery.objects.get().reason == "quiet_hours"
+    assert Message.objects.get().reason == "quiet_hours"
 
 
 def test_planning_a_rest_window_schedules_its_start_end_and_heads_up(alice_client, alice):
     from django.urls import reverse
 
-    prefs = services.preferences_for(alice)
+    prefs = Preferences.objects.for_user(alice)
     prefs.rest_heads_up_hours = 3
     prefs.save()
     with time_machine.travel(EVENING - dt.timedelta(days=2), tick=False):
@@ -133,7 +133,7 @@ def test_rest_emails_show_the_window_in_the_users_own_time(
 ):
     from apps.planning.models import RestWindow
 
-    prefs = services.preferences_for(alice)
+    prefs = Preferences.objects.for_user(alice)
     prefs.rest_enabled = True
     prefs.save()
     start = dt.datetime(2026, 11, 28, 9, 0, tzinfo=dt.UTC)  # 10:00 in Berlin
@@ -141,7 +141,7 @@ def test_rest_emails_show_the_window_in_the_users_own_time(
         window = RestWindow.objects.create(
             user=alice, starts_at=start, ends_at=start + dt.timedelta(hours=24)
         )
-        services.reschedule_rest_window(window)
+        Reminder.objects.reschedule_rest_window(window)
 
     run(start, django_capture_on_commit_callbacks)
 
@@ -155,39 +155,27 @@ def test_one_email_that_cannot_be_built_fails_alone(
 ):
     from apps.reminders import emails
 
-    prefs = services.preferences_for(charlie)
+    prefs = Preferences.objects.for_user(charlie)
     prefs.checkin_enabled = True
     prefs.save()
     with time_machine.travel(EVENING - dt.timedelta(hours=1), tick=False):
-        services.reschedule(charlie)
+        Reminder.objects.reschedule(charlie)
     Reminder.objects.filter(user=charlie, kind=Kind.CHECKIN).update(next_due_at=EVENING)
     real = emails.reminder
 
-    def broken_for_charlie(delivery, now, extra=None):
-        if delivery.user_id == charlie.pk:
+    def broken_for_charlie(message, *args):
+        if message.user_id == charlie.pk:
             raise ValueError("a template bug")
-        return real(delivery, now, extra)
+        return real(message, *args)
 
     monkeypatch.setattr(emails, "reminder", broken_for_charlie)
 
     run(EVENING, django_capture_on_commit_callbacks)
 
     assert [m.to for m in mail.outbox] == [["alice@example.com"]]
-    failed = Delivery.objects.get(user=charlie)
-    assert (failed.status, failed.reason, failed.error) == ("failed", "build_error", "ValueError")
-
-
-def test_after_the_last_retry_what_is_still_pending_is_recorded_as_failed(scheduled):
-    from apps.reminders.sending import give_up
-
-    delivery = Delivery.objects.create(
-        user=scheduled, kind=Kind.CHECKIN, slot="2026-11-27", due_at=EVENING
-    )
-
-    assert give_up([delivery.pk], ConnectionRefusedError()) == 1
-    delivery.refresh_from_db()
-    assert (delivery.status, delivery.reason, delivery.error) == (
+    failed = Message.objects.get(user=charlie)
+    assert (failed.status, failed.reason, failed.last_error) == (
         "failed",
-        "gave_up",
-        "ConnectionRefusedError",
+        "build_error",
+        "ValueError",
     )

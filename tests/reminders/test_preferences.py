@@ -4,8 +4,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from apps.reminders import services
-from apps.reminders.models import Kind, Reminder
+from apps.reminders.models import Kind, Preferences, Reminder
 
 pytestmark = pytest.mark.django_db
 URL = reverse("reminders:preferences")
@@ -30,7 +29,7 @@ def test_saving_reschedules_at_once_in_the_users_zone(alice_client, alice):
         response = alice_client.post(URL, FORM)
 
     assert response.status_code == 302
-    prefs = services.preferences_for(alice)
+    prefs = Preferences.objects.for_user(alice)
     assert [prefs.on_day(n) for n in range(7)] == [True, False, True, False, True, False, False]
     checkin = Reminder.objects.get(user=alice, kind=Kind.CHECKIN)
     summary = Reminder.objects.get(user=alice, kind=Kind.SUMMARY)
@@ -56,7 +55,7 @@ def test_pausing_holds_everything_until_the_chosen_day(alice_client, alice):
     with time_machine.travel(NOW, tick=False):
         alice_client.post(URL, {**FORM, "pause": "7"})
 
-    assert services.preferences_for(alice).paused_until == NOW + dt.timedelta(days=7)
+    assert Preferences.objects.for_user(alice).paused_until == NOW + dt.timedelta(days=7)
 
 
 @pytest.mark.parametrize(
@@ -74,7 +73,7 @@ def test_bad_input_gets_a_clear_error_and_saves_nothing(alice_client, alice, dat
 
     assert response.status_code == 422
     assert error in response.text
-    assert services.preferences_for(alice).checkin_time == dt.time(19, 0)
+    assert Preferences.objects.for_user(alice).checkin_time == dt.time(19, 0)
 
 
 def test_changing_time_zone_on_the_account_page_moves_the_reminders(alice_client, alice):

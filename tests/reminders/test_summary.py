@@ -10,9 +10,9 @@ import time_machine
 from django.conf import settings
 from django.urls import reverse
 
+from apps.outbox.models import Message
 from apps.reminders import summary
 from apps.reminders.emails import reminder
-from apps.reminders.models import Delivery
 from tests.conftest import make_user
 from tests.reminders.conftest import (
     MONDAY,
@@ -37,8 +37,8 @@ def _monday_morning():
 
 def email_for(user, now=SUMMARY_NOW):
     report = summary.for_users([user], now)[user.pk]
-    delivery = Delivery(user=user, kind="summary", slot="2026-W48", due_at=now)
-    return reminder(delivery, now, {"summary": report})
+    message = Message(user=user, kind="summary", ref="2026-W48", due_at=now)
+    return reminder(message, now, {"summary": report})
 
 
 def visible(markup: str) -> str:

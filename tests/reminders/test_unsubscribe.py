@@ -2,9 +2,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from apps.reminders import services, tokens
+from apps.reminders import tokens
 from apps.reminders.emails import unsubscribe_headers
-from apps.reminders.models import Kind
+from apps.reminders.models import Kind, Preferences
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ def test_the_headers_follow_rfc_8058_with_an_https_url(alice, settings):
 
 
 def subscribed(user):
-    prefs = services.preferences_for(user)
+    prefs = Preferences.objects.for_user(user)
     prefs.checkin_enabled = prefs.rest_enabled = prefs.summary_enabled = True
     prefs.save()
 
@@ -32,7 +32,7 @@ def test_one_click_post_without_a_session_stops_that_kind_only(alice):
     response = Client(enforce_csrf_checks=True).post(url, {"List-Unsubscribe": "One-Click"})
 
     assert response.status_code == 200
-    prefs = services.preferences_for(alice)
+    prefs = Preferences.objects.for_user(alice)
     assert (prefs.summary_enabled, prefs.checkin_enabled, prefs.rest_enabled) == (False, True, True)
 
 
@@ -43,7 +43,7 @@ def test_a_get_only_asks_so_link_scanners_change_nothing(alice):
     response = Client().get(url)
 
     assert "Stop check-in reminders?" in response.text
-    assert services.preferences_for(alice).checkin_enabled
+    assert Preferences.objects.for_user(alice).checkin_enabled
 
 
 def test_rest_reminder_tokens_turn_off_rest_reminders(alice):
@@ -51,7 +51,7 @@ def test_rest_reminder_tokens_turn_off_rest_reminders(alice):
 
     Client().post(reverse("reminders:unsubscribe", args=[tokens.make(alice.pk, Kind.REST_END)]))
 
-    assert not services.preferences_for(alice).rest_enabled
+    assert not Preferences.objects.for_user(alice).rest_enabled
 
 
 @pytest.mark.parametrize("token", ["nonsense", "a" * 300, "eyJ1IjoxfQ:forged:signature"])

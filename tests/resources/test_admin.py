@@ -39,7 +39,7 @@ def test_a_content_editor_can_change_exercises_and_crisis_lines(editor_client, e
 
 
 @pytest.mark.parametrize(
-    "name", ["admin:accounts_user_changelist", "admin:accounts_outboundemail_changelist"]
+    "name", ["admin:accounts_user_changelist", "admin:outbox_message_changelist"]
 )
 def test_a_content_editor_cannot_open_user_data(editor_client, name):
     assert editor_client.get(reverse(name)).status_code == 403

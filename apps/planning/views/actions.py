@@ -10,10 +10,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from apps.accounts.models import User
 from apps.lib.dates import week_start
 from apps.planning.forms import ActionForm, ReflectionForm, StatusForm
 from apps.planning.models import MAX_ACTIONS_PER_WEEK, WeeklyAction, WeekReflection
-from apps.planning.services import lock_owner
 from apps.planning.views.values import own_values
 
 PAST_WEEKS_PER_PAGE = 8
@@ -116,7 +116,7 @@ def actions(request: HttpRequest) -> HttpResponse:
 def action_add(request: HttpRequest) -> HttpResponse:
     this_week = week_start(timezone.localdate())
     with transaction.atomic():
-        lock_owner(request.user)
+        User.objects.lock_row(request.user)
         counts = dict(
             WeeklyAction.objects.for_user(request.user)
             .filter(week_of__gte=this_week)

@@ -9,13 +9,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from apps.accounts.models import User
 from apps.lib.dates import zone
 from apps.lib.ratelimit import rate_limited
 from apps.planning.forms import RestReflectionForm, RestWindowForm
 from apps.planning.ics import rest_calendar
 from apps.planning.models import CalendarFeed, RestWindow, is_token
-from apps.planning.services import lock_owner
-from apps.reminders.services import reschedule_rest_window
+from apps.reminders.models import Reminder
 
 UPCOMING_SHOWN = 20
 
@@ -49,13 +49,13 @@ def rest(request: HttpRequest) -> HttpResponse:
 @login_required
 def rest_add(request: HttpRequest) -> HttpResponse:
     with transaction.atomic():
-        lock_owner(request.user)
+        User.objects.lock_row(request.user)
         form = RestWindowForm(request.POST, user=request.user)
         if form.is_valid():
             window = form.save(commit=False)
             window.user = request.user
             window.save()
-            reschedule_rest_window(window)
+            Reminder.objects.reschedule_rest_window(window)
             return redirect("planning:rest-detail", pk=window.pk)
     return render(request, "planning/rest.html", rest_context(request, form), status=422)
 

@@ -9,9 +9,16 @@ from django.views.decorators.http import require_GET, require_POST
 from apps.accounts.security import under_limit
 from apps.lib.dates import week_start
 from apps.lib.ratelimit import rate_limited
+from apps.planning.emails import send_share_link
 from apps.planning.forms import ShareLinkForm
-from apps.planning.models import BoundaryStatement, PersonalValue, ShareLink, is_token
-from apps.planning.services import email_share_link, next_rest_window, share_url, this_weeks_actions
+from apps.planning.models import (
+    BoundaryStatement,
+    PersonalValue,
+    RestWindow,
+    ShareLink,
+    WeeklyAction,
+    is_token,
+)
 
 BOUNDARIES_SHARED = 10
 
@@ -23,7 +30,7 @@ def own_link(request: HttpRequest, pk: int) -> ShareLink:
 def shares_context(request: HttpRequest, form: ShareLinkForm | None = None) -> dict:
     page = Paginator(ShareLink.objects.for_user(request.user), 20).get_page(request.GET.get("page"))
     for link in page:
-        link.url = share_url(link)
+        link.url = request.build_absolute_uri(link.get_absolute_url())
     return {"form": form or ShareLinkForm(user=request.user), "page": page}
 
 
@@ -54,7 +61,7 @@ def share_create(request: HttpRequest) -> HttpResponse:
     link.user = request.user
     link.save()
     if email := form.cleaned_data["email"]:
-        email_share_link(link, email)
+        send_share_link(link, email, request.build_absolute_uri(link.get_absolute_url()))
         messages.success(request, f"Link created and on its way to {email}.")
     else:
         messages.success(request, "Link created. Copy it below and send it to them.")
@@ -85,11 +92,15 @@ def share_view(request: HttpRequest, token: str) -> HttpResponse:
     if link.include_values:
         context["values"] = list(PersonalValue.objects.for_user(owner).select_related("value"))
     if link.include_actions:
-        context["actions"] = this_weeks_actions(owner, today)
+        context["actions"] = list(
+            WeeklyAction.objects.for_user(owner)
+            .in_week_of(today)
+            .select_related("personal_value__value")
+        )
     if link.include_boundaries:
         context["statements"] = list(BoundaryStatement.objects.for_user(owner)[:BOUNDARIES_SHARED])
     if link.include_rest:
-        context["window"] = next_rest_window(owner)
+        context["window"] = RestWindow.objects.next_for(owner)
     response = render(request, "planning/share_view.html", context)
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex, nofollow"

@@ -4,9 +4,9 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadReque
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from apps.accounts.models import User
 from apps.planning.forms import ValueForm, WhyForm
 from apps.planning.models import MAX_VALUES, MIN_VALUES, PersonalValue
-from apps.planning.services import lock_owner
 from apps.resources.models import Value
 
 
@@ -53,7 +53,7 @@ def values(request: HttpRequest) -> HttpResponse:
 @login_required
 def value_add(request: HttpRequest) -> HttpResponse:
     with transaction.atomic():
-        lock_owner(request.user)
+        User.objects.lock_row(request.user)
         form = ValueForm(request.POST, existing=own_values(request))
         if form.is_valid():
             form.save(request.user)
@@ -69,7 +69,7 @@ def value_move(request: HttpRequest, pk: int) -> HttpResponse:
     if step is None:
         return HttpResponseBadRequest("Move a value up or down.")
     with transaction.atomic():
-        lock_owner(request.user)
+        User.objects.lock_row(request.user)
         ordered = own_values(request)
         here = next((i for i, v in enumerate(ordered) if v.pk == value.pk), None)
         if here is None:  # removed in another tab meanwhile

@@ -1,0 +1,187 @@
+"""Every message the site sends, one row each: what it is, to whom, and how its delivery went.
+
+Apps decide *what* to send and *when*; the outbox (apps/outbox/tasks.py) decides only *how*:
+one claim, one send with bounded retries, one sweep for what a crash or a lost broker left
+behind. No content is kept once a message is sent: only what it was, and what happened.
+"""
+
+import datetime as dt
+import secrets
+
+from django.conf import settings
+from django.db import connection, models, transaction
+from django.db.models import F, Q, Value
+from django.utils import timezone
+
+from apps.lib.emails import Email
+
+
+class Status(models.TextChoices):
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    SKIPPED = "skipped"
+    FAILED = "failed"
+
+
+class Channel(models.TextChoices):
+    EMAIL = "email"
+
+
+def new_message_id() -> str:
+    """An RFC 5322 Message-ID, fixed when the row is made: a retry is the same message."""
+    domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2].rstrip(">") or "pacewise.localhost"
+    return f"<{secrets.token_hex(16)}@{domain}>"
+
+
+# What a message made in bulk (add_new) gives; every other column takes its default.
+BULK_COLUMNS = ("kind", "key", "ref", "user_id", "to", "due_at", "next_attempt_at")
+BULK_TYPES = ("text", "text", "text", "bigint", "text", "timestamptz", "timestamptz")
+
+
+class MessageQuerySet(models.QuerySet["Message"]):
+    def for_user(self, user: settings.AUTH_USER_MODEL) -> "MessageQuerySet":
+        return self.filter(user=user)
+
+    def add_new(self, rows: list[dict]) -> list[int]:
+        """Insert these messages (dicts of BULK_COLUMNS), each unless its key is taken already;
+        returns the ids of those inserted, to be queued.
+
+        On PostgreSQL one statement over arrays, with ON CONFLICT DO NOTHING RETURNING id: model
+        instances and bulk_create's CASE of a thousand rows cost most of the dispatcher's time
+        (bench_dispatch). Elsewhere (the SQLite of `make run`), bulk_create and a look-up.
+        """
+        if not rows:
+            return []
+        now = timezone.now()
+        if connection.vendor != "postgresql":
+            self.bulk_create(
+                [self.model(**row, message_id=new_message_id(), created_at=now) for row in rows],
+                ignore_conflicts=True,
+            )
+            keys = [row["key"] for row in rows]
+            return list(self.filter(key__in=keys, created_at=now).values_list("pk", flat=True))
+        columns = ", ".join(
+            connection.ops.quote_name(c) for c in (*BULK_COLUMNS, "message_id", "created_at")
+        )
+        arrays = ", ".join(f"%s::{t}[]" for t in (*BULK_TYPES, "text", "timestamptz"))
+        values = [[row[name] for row in rows] for name in BULK_COLUMNS]
+        values += [[new_message_id() for _ in rows], [now] * len(rows)]
+        table = connection.ops.quote_name(self.model._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} ({columns}) SELECT * FROM unnest({arrays})"  # noqa: S608 (no user input)
+                " ON CONFLICT (key) DO NOTHING RETURNING id",
+                values,
+            )
+            return [pk for (pk,) in cursor.fetchall()]
+
+    def claim(self, ids: list[int], now: dt.datetime) -> list["Message"]:
+        """Take the messages of `ids` that are pending and due, for this sender alone.
+
+        SKIP LOCKED: a row another sender is claiming at this moment is theirs. The claim is
+        committed before anything is sent, so a crash leaves it visible to the sweep.
+        """
+        with transaction.atomic():
+            messages = list(
+                self.filter(pk__in=ids, status=Status.PENDING, next_attempt_at__lte=now)
+                .select_for_update(skip_locked=True, of=("self",))
+                .select_related("user")
+                .order_by("pk")
+            )
+            self.filter(pk__in=[m.pk for m in messages]).update(
+                status=Status.SENDING, claimed_at=now, attempts=F("attempts") + 1
+            )
+        for message in messages:
+            message.status, message.claimed_at = Status.SENDING, now
+            message.attempts += 1
+        return messages
+
+    def stalled(self, now: dt.datetime) -> "MessageQuerySet":
+        """Due for more than `OUTBOX_QUEUE_GRACE` seconds and still pending (its task was lost
+        with the broker, or never published), or claimed for more than `OUTBOX_CLAIM_TIMEOUT`
+        seconds (its sender died)."""
+        queued_before = now - dt.timedelta(seconds=settings.OUTBOX_QUEUE_GRACE)
+        claimed_before = now - dt.timedelta(seconds=settings.OUTBOX_CLAIM_TIMEOUT)
+        return self.filter(
+            Q(status=Status.PENDING, next_attempt_at__lte=queued_before)
+            | Q(status=Status.SENDING, claimed_at__lte=claimed_before)
+        )
+
+
+class Message(models.Model):
+    """One message to one recipient, unique by its idempotency key.
+
+    Content is either stored when the message is queued (sign-up codes, share links: rendered
+    in the request) or built when it is sent by the app that owns its kind (reminders and
+    weekly summaries: `apps.outbox.tasks.register`). Stored content, which may hold a one-time
+    code, is cleared once the message is sent.
+    """
+
+    # Defaults are the database's (db_default): a bulk insert of reminders leaves those columns
+    # out, which halved the dispatcher's time (bench_dispatch).
+    channel = models.CharField(max_length=10, choices=Channel.choices, db_default=Channel.EMAIL)
+    kind = models.CharField(max_length=40, help_text="What it is: a check-in reminder, a code.")
+    key = models.CharField(
+        max_length=120, unique=True, help_text="Unique per message: a second one is refused."
+    )
+    ref = models.CharField(
+        max_length=40,
+        blank=True,
+        db_default="",
+        help_text="What its kind builds it from: a day, a week.",
+    )
+    # The person it is about, whoever it is addressed to (a share link goes to someone else):
+    # it goes when they go.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    to = models.EmailField(max_length=254, blank=True)
+    message_id = models.CharField("Message-ID", max_length=255, unique=True, default=new_message_id)
+    subject = models.CharField(max_length=255, blank=True, db_default="")
+    text_body = models.TextField(blank=True, db_default="")
+    html_body = models.TextField(blank=True, db_default="")
+    headers = models.JSONField(blank=True, db_default=Value({}, output_field=models.JSONField()))
+    # Clear the address too once sent (the goodbye email of a deleted account).
+    forget_recipient = models.BooleanField(db_default=False)
+    due_at = models.DateTimeField(default=timezone.now, help_text="When it was meant to go.")
+    status = models.CharField(max_length=10, choices=Status.choices, db_default=Status.PENDING)
+    reason = models.CharField(
+        max_length=40, blank=True, db_default="", help_text="Why skipped or failed."
+    )
+    attempts = models.PositiveSmallIntegerField(db_default=0)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(
+        max_length=120, blank=True, db_default="", help_text="The error's type."
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = MessageQuerySet.as_manager()
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["status", "next_attempt_at"],
+                condition=Q(status__in=[Status.PENDING, Status.SENDING]),
+                name="outbox_unsent",
+            ),
+            models.Index(fields=["created_at", "kind"], name="outbox_log"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} message {self.pk}: {self.status}"
+
+    def as_email(self) -> Email:
+        """The stored content as an email."""
+        email = Email(
+            subject=self.subject,
+            body=self.text_body,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[self.to],
+            headers=self.headers,
+        )
+        if self.html_body:
+            email.attach_alternative(self.html_body, "text/html")
+        return email

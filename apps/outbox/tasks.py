@@ -1,0 +1,289 @@
+"""The outbox at work: queue a message, send it once, retry it a bounded number of times, and
+sweep up whatever a crash or a lost broker left behind.
+
+A message row is made (queue_email, or an app's bulk_create) and its id is published to the
+broker once the transaction that made it commits. `send_messages` claims the due rows of its
+ids (Message.objects.claim), builds what they say (stored content, or the builder its kind
+registered), sends them over one SMTP connection, and marks each one sent right after the
+server accepts it: a crash can repeat at most the one message in flight, and the repeat
+carries the same Message-ID. A transport error puts the unsent rows back with a backoff. The
+sweep, run by beat, queues again every message that is due but unclaimed past a grace period
+(its task vanished with the broker) or claimed past a timeout (its sender died).
+"""
+
+import datetime as dt
+import logging
+import smtplib
+import time
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
+
+from celery import shared_task
+from django.conf import settings
+from django.core import mail
+from django.core.mail import EmailMessage
+from django.db import InterfaceError, OperationalError, connection, transaction
+from django.utils import timezone
+from kombu.exceptions import OperationalError as KombuOperationalError
+from redis.exceptions import ConnectionError as RedisConnectionError
+
+from apps.lib.emails import Email
+from apps.outbox.models import Message, Status
+
+logger = logging.getLogger(__name__)
+
+TASK_CHUNK = 50  # message ids per send_messages task
+SWEEP_LIMIT = 5000  # rows per sweep; the next sweep takes the rest
+# Seconds to wait before attempt 2, 3, ...; after the last, the message is given up on.
+BACKOFF = (10, 30, 60, 300, 900, 1800, 3600)
+MAX_ATTEMPTS = len(BACKOFF) + 1
+SHORT_WAIT = 60  # a retry this soon is published with a countdown; a later one waits for a sweep
+BROKER_DOWN = (KombuOperationalError, RedisConnectionError, OSError)
+# Worth another attempt: the server or the network, not the message.
+TRANSIENT = (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, OSError)
+DATABASE_GONE = (OperationalError, InterfaceError)
+MARK_SENT_WAITS = (0.1, 0.5, 1, 2, 4)  # seconds between attempts to record a delivery
+
+# A builder makes the emails of its kind's messages at send time, for a batch at once: for each
+# message an Email, or the reason (a short word) not to send it. See `register`.
+Builder = Callable[[Sequence[Message], dt.datetime], dict[int, Email | str]]
+Built = Email | str | Exception  # an email, a reason to skip it, or why it could not be built
+BUILDERS: dict[str, Builder] = {}
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def send_messages(ids: list[int]) -> int:
+    """Ids in, emails out; returns how many were sent. Safe to run twice: claims decide."""
+    return send(ids)
+
+
+@shared_task
+def sweep_messages() -> int:
+    """Beat runs this every OUTBOX_SWEEP_SECONDS; returns how many messages it queued again."""
+    return sweep()
+
+
+def register(kinds: Iterable[str], builder: Builder) -> None:
+    """Build messages of these kinds with `builder` when they are sent (from an AppConfig)."""
+    BUILDERS.update(dict.fromkeys(kinds, builder))
+
+
+def queue_email(
+    email: EmailMessage, *, kind: str, user: object = None, forget_recipient: bool = False
+) -> list[Message]:
+    """Store the email, one row per recipient, and send it from a task once the caller commits.
+
+    user: the person it is about (whoever it is addressed to); its rows go with them.
+    forget_recipient: clear the address from the row once it is sent or given up on.
+    """
+    alternatives = getattr(email, "alternatives", [])
+    html = next((body for body, mimetype in alternatives if mimetype == "text/html"), "")
+    messages = [
+        Message.objects.create(
+            kind=kind,
+            key=f"{kind}:{uuid.uuid4().hex}",
+            user=user,
+            to=recipient,
+            subject=email.subject,
+            text_body=email.body,
+            html_body=html,
+            headers=dict(email.extra_headers),
+            forget_recipient=forget_recipient,
+        )
+        for recipient in email.to
+    ]
+    enqueue_on_commit([m.pk for m in messages])
+    return messages
+
+
+def enqueue_on_commit(ids: list[int]) -> None:
+    transaction.on_commit(partial(enqueue, ids))
+
+
+def enqueue(ids: list[int], countdown: float | None = None) -> None:
+    """Publish send tasks for these ids; with the broker down, leave them for the sweep.
+
+    The rows are safe in PostgreSQL: an outage delays them and loses nothing.
+    """
+    for start in range(0, len(ids), TASK_CHUNK):
+        try:
+            send_messages.apply_async((ids[start : start + TASK_CHUNK],), countdown=countdown)
+        except BROKER_DOWN:
+            logger.warning("Broker unavailable; %d messages wait for the sweep.", len(ids) - start)
+            return
+
+
+def send(ids: list[int]) -> int:
+    now = timezone.now()
+    messages = Message.objects.claim(ids, now)
+    if not messages:
+        return 0
+    emails = build(messages, now)
+    to_send = [m for m in messages if m.pk in emails]
+    deadline = time.monotonic() + settings.OUTBOX_SEND_BUDGET
+    done: set[int] = set()  # sent, or refused for good
+    sent = 0
+    try:
+        with mail.mailers["default"] as smtp:
+            for message in to_send:
+                if done and time.monotonic() > deadline:
+                    break  # the rest go back, so that no claim outlives its timeout
+                try:
+                    smtp.send_messages([emails[message.pk]])
+                except (smtplib.SMTPResponseException, smtplib.SMTPRecipientsRefused) as exc:
+                    if smtp_code(exc) < 500:
+                        raise  # 4xx: try again later, this one and the rest
+                    finish([message.pk], Status.FAILED, reason="refused", error=exc)
+                else:
+                    mark_sent(message)
+                    sent += 1
+                done.add(message.pk)
+    except (*TRANSIENT, smtplib.SMTPException) as exc:
+        retry([m for m in to_send if m.pk not in done], exc)
+        return sent
+    if unsent := [m for m in to_send if m.pk not in done]:
+        release(unsent)
+    return sent
+
+
+def smtp_code(exc: smtplib.SMTPException) -> int:
+    """The server's reply code: for refused recipients, the most hopeful of their codes."""
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        return min((code for code, _ in exc.recipients.values()), default=550)
+    return exc.smtp_code
+
+
+def build(messages: list[Message], now: dt.datetime) -> dict[int, Email]:
+    """Each message's email, with its own Message-ID; those not to be sent are recorded so.
+
+    Stored content makes its own email. A builder's batch that fails is tried one message at a
+    time, so that a message that cannot be built fails alone.
+    """
+    results: dict[int, Built] = {}
+    by_builder: defaultdict[Builder, list[Message]] = defaultdict(list)
+    for message in messages:
+        if message.kind in BUILDERS:
+            by_builder[BUILDERS[message.kind]].append(message)
+        else:
+            results[message.pk] = message.as_email()
+    for builder, batch in by_builder.items():
+        results.update(build_batch(builder, batch, now))
+    skipped: defaultdict[str, list[int]] = defaultdict(list)
+    emails = {}
+    for message in messages:
+        result = results.get(message.pk) or LookupError("the builder left it out")
+        if isinstance(result, Exception):
+            finish([message.pk], Status.FAILED, reason="build_error", error=result)
+        elif isinstance(result, str):
+            skipped[result].append(message.pk)
+        else:
+            result.extra_headers["Message-ID"] = message.message_id
+            emails[message.pk] = result
+    for reason, ids in skipped.items():
+        finish(ids, Status.SKIPPED, reason=reason)
+    return emails
+
+
+def build_batch(builder: Builder, batch: list[Message], now: dt.datetime) -> dict[int, Built]:
+    try:
+        return builder(batch, now)
+    except Exception:
+        logger.exception("Building a batch of %d messages failed; trying one by one.", len(batch))
+    results: dict[int, Built] = {}
+    for message in batch:
+        try:
+            results.update(builder([message], now))
+        except Exception as exc:
+            logger.exception("Building message %s failed.", message.pk)
+            results[message.pk] = exc
+    return results
+
+
+def mark_sent(message: Message) -> None:
+    """Record a delivery the server has accepted, on a fresh connection if the old one broke.
+
+    Until it is recorded, the sweep would send it again: so keep trying, a few seconds long.
+    """
+    fields = {"status": Status.SENT, "sent_at": timezone.now()}
+    if message.subject or message.text_body or message.html_body:  # stored content goes
+        fields.update(subject="", text_body="", html_body="", headers={})
+    if message.last_error:
+        fields["last_error"] = ""
+    if message.forget_recipient:
+        fields["to"] = ""
+    for wait in (*MARK_SENT_WAITS, None):
+        try:
+            Message.objects.filter(pk=message.pk).update(**fields)
+            return
+        except DATABASE_GONE:
+            if wait is None:
+                raise
+            logger.warning("Recording message %s as sent failed; reconnecting.", message.pk)
+            connection.close()
+            time.sleep(wait)
+
+
+def finish(ids: list[int], status: str, *, reason: str, error: Exception | None = None) -> None:
+    Message.objects.filter(pk__in=ids).update(
+        status=status,
+        reason=reason,
+        last_error=type(error).__name__[:120] if error else "",
+        subject="",
+        text_body="",
+        html_body="",
+    )
+    Message.objects.filter(pk__in=ids, forget_recipient=True).update(to="")
+
+
+def retry(messages: list[Message], error: Exception) -> None:
+    """After a transport error: each message waits its backoff, or is given up on at the end."""
+    now = timezone.now()
+    give_up = [m.pk for m in messages if m.attempts >= MAX_ATTEMPTS]
+    if give_up:
+        finish(give_up, Status.FAILED, reason="gave_up", error=error)
+    waits: defaultdict[int, list[int]] = defaultdict(list)
+    for message in messages:
+        if message.attempts < MAX_ATTEMPTS:
+            waits[BACKOFF[message.attempts - 1]].append(message.pk)
+    for wait, ids in waits.items():
+        Message.objects.filter(pk__in=ids).update(
+            status=Status.PENDING,
+            next_attempt_at=now + dt.timedelta(seconds=wait),
+            claimed_at=None,
+            last_error=type(error).__name__[:120],
+        )
+        if wait <= SHORT_WAIT:
+            enqueue(ids, countdown=wait + 1)  # a second late, so that it finds them due
+
+
+def release(messages: list[Message]) -> None:
+    """Unsent for want of time, not for an error: back to pending, queued again at once."""
+    ids = [m.pk for m in messages]
+    Message.objects.filter(pk__in=ids).update(
+        status=Status.PENDING, claimed_at=None, next_attempt_at=timezone.now()
+    )
+    enqueue(ids)
+
+
+def sweep(now: dt.datetime | None = None) -> int:
+    """Queue again every stalled message (Message.objects.stalled); returns how many.
+
+    Each is made due now, so that the next sweep leaves it alone for another grace period.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        ids = list(
+            Message.objects.stalled(now)
+            .select_for_update(skip_locked=True)
+            .order_by("next_attempt_at")
+            .values_list("pk", flat=True)[:SWEEP_LIMIT]
+        )
+        Message.objects.filter(pk__in=ids).update(
+            status=Status.PENDING, claimed_at=None, next_attempt_at=now
+        )
+        enqueue_on_commit(ids)
+    if ids:
+        logger.info("Swept %d stalled messages back into the queue.", len(ids))
+    return len(ids)
