@@ -299,7 +299,7 @@ def csv_cell(value: object) -> str:
     return neutralise(str(value))
 
 
-class _Pipe:
+class ZipStream:
     """A write-only file for ZipFile: it keeps what was written until the generator takes it.
 
     It has no tell() or seek(), so zipfile writes a streamable archive (data descriptors after
@@ -340,7 +340,7 @@ Format: {FORMAT}, version {VERSION}.
 
 
 def csv_zip_chunks(user: User) -> Iterator[bytes]:
-    pipe = _Pipe()
+    pipe = ZipStream()
     with zipfile.ZipFile(pipe, mode="w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("README.txt", README)
         for section in SECTIONS:

@@ -37,7 +37,7 @@ def values_for(request: HttpRequest) -> list[PersonalValue]:
 
 
 # --- Context builders: one per page, shared by the GET and the POSTs that answer on it ------
-def audit_context(
+def audit_header_context(
     audit: EnergyAudit, page: str, moment_form: MomentForm | None = None
 ) -> dict[str, object]:
     """The header and quick moment form every page of an audit shows."""
@@ -67,15 +67,15 @@ def commitments_context(
     request: HttpRequest,
     audit: EnergyAudit,
     new_form: CommitmentForm | None = None,
-    bound: CommitmentForm | None = None,
+    failed: CommitmentForm | None = None,
 ) -> dict[str, object]:
     """Every commitment with its own decision form; a form that failed comes back as typed."""
     today = timezone.localdate()
     values = values_for(request)
     commitments = commitments_of([audit])
     forms = [
-        bound
-        if bound is not None and bound.instance.pk == c.pk
+        failed
+        if failed is not None and failed.instance.pk == c.pk
         else CommitmentForm(instance=c, values=values, today=today, prefix=f"c{c.pk}")
         for c in commitments
     ]
@@ -88,28 +88,28 @@ def commitments_context(
     }
 
 
-def detail_context(request: HttpRequest, audit: EnergyAudit, **forms: object) -> dict:
+def audit_detail_context(request: HttpRequest, audit: EnergyAudit, **forms: object) -> dict:
     moment_form = forms.pop("moment_form", None)
     return {
-        **audit_context(audit, "detail", moment_form),
+        **audit_header_context(audit, "detail", moment_form),
         **moments_context(audit),
         **commitments_context(request, audit, **forms),
     }
 
 
-def report_context(
+def audit_report_context(
     request: HttpRequest, audit: EnergyAudit, moment_form: MomentForm | None = None
 ) -> dict:
     moments = list(audit.moments.all())
     report = build_report(audit, moments, commitments_of([audit]), timezone.get_current_timezone())
-    return {**audit_context(audit, "report", moment_form), "report": report}
+    return {**audit_header_context(audit, "report", moment_form), "report": report}
 
 
 def compare_fields(first: EnergyAudit, second: EnergyAudit) -> list[tuple[str, str, EnergyAudit]]:
     return [("a", "Compare the week of", first), ("b", "with the week of", second)]
 
 
-def list_context(request: HttpRequest, form: StartAuditForm | None = None) -> dict:
+def audit_list_context(request: HttpRequest, form: StartAuditForm | None = None) -> dict:
     today = timezone.localdate()
     audits = list(EnergyAudit.objects.for_user(request.user).with_moment_stats())
     return {
@@ -128,7 +128,7 @@ def list_context(request: HttpRequest, form: StartAuditForm | None = None) -> di
 @require_GET
 @login_required
 def audit_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "audits/list.html", list_context(request))
+    return render(request, "audits/list.html", audit_list_context(request))
 
 
 @require_POST
@@ -140,7 +140,7 @@ def audit_start(request: HttpRequest) -> HttpResponse:
         User.objects.lock_row(request.user)
         audit = form.save() if form.is_valid() else None
     if audit is None:
-        return render(request, "audits/list.html", list_context(request, form), status=422)
+        return render(request, "audits/list.html", audit_list_context(request, form), status=422)
     messages.success(request, "Your audit week has started. Log a moment whenever you notice one.")
     return redirect("audits:detail", pk=audit.pk)
 
@@ -149,14 +149,14 @@ def audit_start(request: HttpRequest) -> HttpResponse:
 @login_required
 def audit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     audit = own_audit(request, pk)
-    return render(request, "audits/detail.html", detail_context(request, audit))
+    return render(request, "audits/detail.html", audit_detail_context(request, audit))
 
 
 @require_GET
 @login_required
 def audit_report(request: HttpRequest, pk: int) -> HttpResponse:
     audit = own_audit(request, pk)
-    return render(request, "audits/report.html", report_context(request, audit))
+    return render(request, "audits/report.html", audit_report_context(request, audit))
 
 
 @require_POST
@@ -208,27 +208,30 @@ def audit_compare(request: HttpRequest) -> HttpResponse:
 
 
 # --- Moments ---------------------------------------------------------------------------------
-PAGES = {"detail": detail_context, "report": report_context}
 
 
 @require_POST
 @login_required
 def moment_add(request: HttpRequest, pk: int) -> HttpResponse:
     audit = own_audit(request, pk)
-    page = "report" if request.POST.get("return_to") == "report" else "detail"
+    # The quick moment form is on an audit's detail page and on its report: answer on the one
+    # it came from.
+    if request.POST.get("return_to") == "report":
+        page, template, page_context = "report", "audits/report.html", audit_report_context
+    else:
+        page, template, page_context = "detail", "audits/detail.html", audit_detail_context
     form = MomentForm(request.POST, audit=audit)
     if not form.is_valid():
         if request.htmx:
-            context = audit_context(audit, page, form)
-            return render(request, f"audits/{page}.html#moment-form", context, status=422)
-        context = PAGES[page](request, audit, moment_form=form)
-        return render(request, f"audits/{page}.html", context, status=422)
+            context = audit_header_context(audit, page, form)
+            return render(request, f"{template}#moment-form", context, status=422)
+        return render(request, template, page_context(request, audit, moment_form=form), status=422)
     moment = form.save()
     if request.htmx:
-        context = {**PAGES[page](request, audit), "saved": moment}
-        return render(request, f"audits/{page}.html#moment-saved", context)
+        context = {**page_context(request, audit), "saved": moment}
+        return render(request, f"{template}#moment-saved", context)
     messages.success(request, f"Moment saved: energy {moment.energy}.")
-    return redirect("audits:" + page, pk=audit.pk)
+    return redirect(f"audits:{page}", pk=audit.pk)
 
 
 @require_POST
@@ -251,7 +254,7 @@ def commitments_answer(
         context = commitments_context(request, audit, **forms)
         return render(request, "audits/detail.html#commitments", context, status=status)
     return render(
-        request, "audits/detail.html", detail_context(request, audit, **forms), status=status
+        request, "audits/detail.html", audit_detail_context(request, audit, **forms), status=status
     )
 
 
@@ -285,7 +288,7 @@ def commitment_update(request: HttpRequest, pk: int, c_pk: int) -> HttpResponse:
         prefix=f"c{commitment.pk}",
     )
     if not form.is_valid():
-        return commitments_answer(request, audit, status=422, bound=form)
+        return commitments_answer(request, audit, status=422, failed=form)
     form.save()
     if request.htmx:
         return commitments_answer(request, audit)

@@ -21,6 +21,14 @@ from apps.planning.models import RestWindow
 from apps.reminders import summary, tokens
 from apps.reminders.models import Kind, Preferences
 
+# Each kind's templates: templates/emails/<name>_subject.txt, <name>.txt and <name>.html.
+TEMPLATES = {
+    Kind.CHECKIN: "reminder_checkin",
+    Kind.REST_HEADS_UP: "reminder_rest_heads_up",
+    Kind.REST_START: "reminder_rest_start",
+    Kind.REST_END: "reminder_rest_end",
+    Kind.SUMMARY: "reminder_summary",
+}
 # A check-in or rest reminder this late (an outage, a long queue) would only nag: drop it.
 # A weekly summary is still worth reading late, so it is always sent once.
 STALE_AFTER = dt.timedelta(hours=2)
@@ -134,4 +142,4 @@ def reminder(
     }
     # Workers run in UTC; dates in the email are the person's own.
     with timezone.override(zone(user.time_zone)):
-        return render_email(f"reminder_{message.kind}", user.email, context, headers)
+        return render_email(TEMPLATES[message.kind], user.email, context, headers)

@@ -1,4 +1,5 @@
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator
@@ -67,6 +68,43 @@ class Preferences(models.Model):
     def on_day(self, weekday: int) -> bool:
         return bool(self.checkin_days & (1 << weekday))
 
+    def next_checkin(self, zone: ZoneInfo, after: dt.datetime) -> dt.datetime | None:
+        """The first check-in reminder time after `after`, on the person's own calendar."""
+        if not self.checkin_enabled or not self.checkin_days:
+            return None
+        start = after.astimezone(zone).date()
+        for offset in range(schedule.SEARCH_DAYS):
+            day = start + dt.timedelta(days=offset)
+            due = schedule.at_local(day, self.checkin_time, zone)
+            if due > after and self.on_day(day.weekday()):
+                return due
+        return None
+
+    def next_summary(self, zone: ZoneInfo, after: dt.datetime) -> dt.datetime | None:
+        """The first weekly summary time after `after`, on the person's own calendar."""
+        if not self.summary_enabled:
+            return None
+        start = after.astimezone(zone).date()
+        for offset in range(schedule.SEARCH_DAYS):
+            day = start + dt.timedelta(days=offset)
+            due = schedule.at_local(day, self.summary_time, zone)
+            if due > after and day.weekday() == self.summary_weekday:
+                return due
+        return None
+
+    def rest_times(
+        self, starts_at: dt.datetime, ends_at: dt.datetime
+    ) -> dict[str, dt.datetime | None]:
+        """A rest window's reminders: a heads-up if wanted, its start and its end."""
+        heads_up = self.rest_heads_up_hours
+        return {
+            Kind.REST_HEADS_UP: (
+                starts_at - dt.timedelta(hours=heads_up) if self.rest_enabled and heads_up else None
+            ),
+            Kind.REST_START: starts_at if self.rest_enabled else None,
+            Kind.REST_END: ends_at if self.rest_enabled else None,
+        }
+
     def is_paused(self, at: dt.datetime) -> bool:
         return self.paused_until is not None and at < self.paused_until
 
@@ -93,8 +131,8 @@ class ReminderQuerySet(models.QuerySet):
         prefs = prefs or Preferences.objects.for_user(user)
         now, user_zone = timezone.now(), zone(user.time_zone)
         for kind, next_due in (
-            (Kind.CHECKIN, schedule.next_checkin(prefs, user_zone, now)),
-            (Kind.SUMMARY, schedule.next_summary(prefs, user_zone, now)),
+            (Kind.CHECKIN, prefs.next_checkin(user_zone, now)),
+            (Kind.SUMMARY, prefs.next_summary(user_zone, now)),
         ):
             self.update_or_create(
                 user=user, kind=kind, rest_window=None, defaults={"next_due_at": next_due}
@@ -107,7 +145,7 @@ class ReminderQuerySet(models.QuerySet):
         end; times already past are not scheduled again."""
         prefs = prefs or Preferences.objects.for_user(window.user)
         now = timezone.now()
-        for kind, due in schedule.rest_times(window, prefs).items():
+        for kind, due in prefs.rest_times(window.starts_at, window.ends_at).items():
             self.update_or_create(
                 user_id=window.user_id,
                 kind=kind,

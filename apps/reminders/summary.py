@@ -316,7 +316,8 @@ def summarise(
     feeling, feeling_days = most_frequent(feeling_word(c.feeling) for c in this_week if c.feeling)
     need, need_days = most_frequent(NEED_LABELS[c.need] for c in this_week if c.need in NEED_LABELS)
     statuses = Counter(status for week_of, status in actions if week_of == week.first)
-    facts = {
+    # What the summary shows and what its one next step is chosen from.
+    figures = {
         "checkins": len(this_week),
         "average_energy": average,
         "interest_days": sum(1 for c in this_week if c.drive and c.drive <= Drive.MORE_INTEREST),
@@ -348,9 +349,9 @@ def summarise(
         time_of_day=time_of_day(
             [(at, energy) for at, energy in moments if week.holds(at)], week.tz
         ),
-        next_step=next_step(links=links, **facts),
+        next_step=next_step(links=links, **figures),
         insights_path=links["keep"],
-        **facts,
+        **figures,
     )
 
 

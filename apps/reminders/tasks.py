@@ -114,8 +114,8 @@ def following(
         return None
     user_zone = zone(reminder.user.time_zone)
     if reminder.kind == Kind.CHECKIN:
-        return schedule.next_checkin(prefs, user_zone, due)
-    return schedule.next_summary(prefs, user_zone, due)
+        return prefs.next_checkin(user_zone, due)
+    return prefs.next_summary(user_zone, due)
 
 
 def save_next_due(reminders: list[Reminder]) -> None:

@@ -12,7 +12,6 @@ from django.core import mail
 
 from apps.accounts.models import User
 from apps.outbox.models import Message
-from apps.reminders import schedule
 from apps.reminders.models import Kind, Preferences, Reminder
 from apps.reminders.tasks import dispatch_due
 from tests.conftest import make_user
@@ -64,7 +63,7 @@ def test_a_check_in_reminder_across_spring_forward_fires_at_local_time_in_its_lo
         Reminder.objects.reschedule(user)
     assert Reminder.objects.get(user=user, kind=Kind.CHECKIN).next_due_at == first
     prefs = Preferences.objects.for_user(user)
-    assert schedule.next_checkin(prefs, ZoneInfo(time_zone), first) == second
+    assert prefs.next_checkin(ZoneInfo(time_zone), first) == second
 
     for due in (first, second):
         assert run(due - dt.timedelta(seconds=1), django_capture_on_commit_callbacks) == 0

@@ -44,7 +44,7 @@ def test_a_daily_reminder_keeps_its_local_time_across_a_dst_change(zone, before,
     p = prefs(checkin_time=dt.time(19, 0))
     first = schedule.at_local(before, dt.time(19, 0), zone)
 
-    following = schedule.next_checkin(p, zone, first)
+    following = p.next_checkin(zone, first)
 
     assert local(following, zone) == (after, dt.time(19, 0))
     assert following - first != dt.timedelta(hours=24)
@@ -53,7 +53,7 @@ def test_a_daily_reminder_keeps_its_local_time_across_a_dst_change(zone, before,
 def test_a_time_in_the_spring_forward_gap_fires_once_an_hour_later():
     p = prefs(checkin_time=dt.time(2, 30))
 
-    due = schedule.next_checkin(p, BERLIN, utc(2026, 3, 28, 12))
+    due = p.next_checkin(BERLIN, utc(2026, 3, 28, 12))
 
     assert local(due, BERLIN) == (dt.date(2026, 3, 29), dt.time(3, 30))
 
@@ -61,8 +61,8 @@ def test_a_time_in_the_spring_forward_gap_fires_once_an_hour_later():
 def test_a_time_repeated_at_fall_back_is_taken_once_the_first_time():
     p = prefs(checkin_time=dt.time(2, 30))
 
-    due = schedule.next_checkin(p, BERLIN, utc(2026, 10, 24, 12))
-    again = schedule.next_checkin(p, BERLIN, due)
+    due = p.next_checkin(BERLIN, utc(2026, 10, 24, 12))
+    again = p.next_checkin(BERLIN, due)
 
     assert due == utc(2026, 10, 25, 0, 30)  # 02:30 CEST, the first of the two
     assert local(again, BERLIN) == (dt.date(2026, 10, 26), dt.time(2, 30))
@@ -73,8 +73,8 @@ def test_far_east_and_far_west_zones_use_their_own_dates():
     p = prefs(checkin_time=dt.time(8, 0))
     now = utc(2026, 11, 27, 12)  # 02:00 on the 28th in Kiritimati, 02:00 on the 27th in Honolulu
 
-    east = schedule.next_checkin(p, ZoneInfo("Pacific/Kiritimati"), now)
-    west = schedule.next_checkin(p, ZoneInfo("Pacific/Honolulu"), now)
+    east = p.next_checkin(ZoneInfo("Pacific/Kiritimati"), now)
+    west = p.next_checkin(ZoneInfo("Pacific/Honolulu"), now)
 
     assert local(east, ZoneInfo("Pacific/Kiritimati")) == (dt.date(2026, 11, 28), dt.time(8, 0))
     assert local(west, ZoneInfo("Pacific/Honolulu")) == (dt.date(2026, 11, 27), dt.time(8, 0))
@@ -83,22 +83,22 @@ def test_far_east_and_far_west_zones_use_their_own_dates():
 def test_only_chosen_weekdays_are_used():
     p = prefs(checkin_time=dt.time(9, 0), checkin_days=0b0000001)  # Mondays only
 
-    due = schedule.next_checkin(p, KATHMANDU, utc(2026, 11, 27, 12))  # a Friday
+    due = p.next_checkin(KATHMANDU, utc(2026, 11, 27, 12))  # a Friday
 
     assert local(due, KATHMANDU) == (dt.date(2026, 11, 30), dt.time(9, 0))
 
 
 def test_a_switched_off_reminder_has_no_next_time():
-    assert schedule.next_checkin(prefs(checkin_enabled=False), BERLIN, utc(2026, 1, 1)) is None
-    assert schedule.next_checkin(prefs(checkin_days=0), BERLIN, utc(2026, 1, 1)) is None
-    assert schedule.next_summary(prefs(summary_enabled=False), BERLIN, utc(2026, 1, 1)) is None
+    assert prefs(checkin_enabled=False).next_checkin(BERLIN, utc(2026, 1, 1)) is None
+    assert prefs(checkin_days=0).next_checkin(BERLIN, utc(2026, 1, 1)) is None
+    assert prefs(summary_enabled=False).next_summary(BERLIN, utc(2026, 1, 1)) is None
 
 
 def test_the_weekly_summary_defaults_to_monday_at_eight_local_even_across_dst():
     p = Preferences()
 
-    due = schedule.next_summary(p, NEW_YORK, utc(2026, 10, 27, 12))
-    following = schedule.next_summary(p, NEW_YORK, due)
+    due = p.next_summary(NEW_YORK, utc(2026, 10, 27, 12))
+    following = p.next_summary(NEW_YORK, due)
 
     assert local(due, NEW_YORK) == (dt.date(2026, 11, 2), dt.time(8, 0))  # after fall-back
     assert due == utc(2026, 11, 2, 13)

@@ -88,7 +88,9 @@ def boundary_save(request: HttpRequest) -> HttpResponse:
     return render_builder(request, template, builder, form, status=422, whole_page=True)
 
 
-def detail_context(request: HttpRequest, statement: BoundaryStatement, **forms: object) -> dict:
+def boundary_detail_context(
+    request: HttpRequest, statement: BoundaryStatement, **forms: object
+) -> dict:
     practices = statement.practices.all()
     return {
         "statement": statement,
@@ -107,12 +109,14 @@ def boundary_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """GET shows the statement and its practice log; POST edits its words."""
     statement = own_statement(request, pk)
     if request.method == "GET":
-        return render(request, "planning/boundary_detail.html", detail_context(request, statement))
+        return render(
+            request, "planning/boundary_detail.html", boundary_detail_context(request, statement)
+        )
     form = StatementTextForm(request.POST, instance=statement)
     if form.is_valid():
         form.save()
         return redirect("planning:boundary-detail", pk=statement.pk)
-    context = detail_context(request, statement, text_form=form)
+    context = boundary_detail_context(request, statement, text_form=form)
     return render(request, "planning/boundary_detail.html", context, status=422)
 
 
@@ -127,9 +131,9 @@ def boundary_practise(request: HttpRequest, pk: int) -> HttpResponse:
         practice.save()
         if not request.htmx:
             return redirect("planning:boundary-detail", pk=statement.pk)
-        context = detail_context(request, statement, saved=True)
+        context = boundary_detail_context(request, statement, saved=True)
         return render(request, "planning/boundary_detail.html#practices", context)
-    context = detail_context(request, statement, practice_form=form)
+    context = boundary_detail_context(request, statement, practice_form=form)
     name = "planning/boundary_detail.html"
     template = f"{name}#practices" if request.htmx else name
     return render(request, template, context, status=422)

@@ -60,7 +60,7 @@ def rest_add(request: HttpRequest) -> HttpResponse:
     return render(request, "planning/rest.html", rest_context(request, form), status=422)
 
 
-def detail_context(request: HttpRequest, window: RestWindow, **extra: object) -> dict:
+def rest_window_context(request: HttpRequest, window: RestWindow, **extra: object) -> dict:
     return {
         "window": window,
         "has_started": window.starts_at <= timezone.now(),
@@ -73,7 +73,7 @@ def detail_context(request: HttpRequest, window: RestWindow, **extra: object) ->
 @login_required
 def rest_detail(request: HttpRequest, pk: int) -> HttpResponse:
     window = own_window(request, pk)
-    return render(request, "planning/rest_detail.html", detail_context(request, window))
+    return render(request, "planning/rest_detail.html", rest_window_context(request, window))
 
 
 @require_POST
@@ -85,12 +85,12 @@ def rest_reflect(request: HttpRequest, pk: int) -> HttpResponse:
         form.save()
         if not request.htmx:
             return redirect("planning:rest-detail", pk=window.pk)
-        context = detail_context(request, window, saved=True)
+        context = rest_window_context(request, window, saved=True)
         return render(request, "planning/rest_detail.html#reflection", context)
     # A failed ModelForm has already copied the input onto the instance; start from the row.
     window.refresh_from_db()
     name = "planning/rest_detail.html"
-    context = detail_context(request, window, form=form)
+    context = rest_window_context(request, window, form=form)
     return render(request, f"{name}#reflection" if request.htmx else name, context, status=422)
 
 

@@ -1,0 +1,105 @@
+"""The shape of the code, as its imports show it: no circles, and nothing reaching back up.
+
+apps/lib is a plain package that imports nothing of the project; no app imports config; the
+outbox (how messages go) imports none of the apps that decide what to send. Every import
+statement counts, those inside functions too: an import moved into a function to dodge a
+circle is still a circle.
+"""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+FEATURE_APPS = ("accounts", "audits", "checkins", "planning", "reminders", "resources")
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def project_imports() -> dict[str, set[str]]:
+    """Each module of apps/ and config/ (migrations aside), and the project modules it imports."""
+    modules = {
+        module_name(path): path
+        for folder in ("apps", "config")
+        for path in (ROOT / folder).rglob("*.py")
+        if "migrations" not in path.parts
+    }
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        found = set()
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            targets = []
+            if isinstance(node, ast.Import):
+                targets = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                targets = [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
+            found.update(t for t in targets if t in modules)
+        graph[name] = found - {name}
+    return graph
+
+
+GRAPH = project_imports()
+
+
+def test_apps_lib_imports_nothing_of_the_project():
+    reaching_up = {
+        (module, target)
+        for module, targets in GRAPH.items()
+        if module.startswith("apps.lib")
+        for target in targets
+        if not target.startswith("apps.lib")
+    }
+    assert reaching_up == set()
+
+
+def test_no_app_imports_config():
+    assert {
+        m
+        for m, targets in GRAPH.items()
+        if m.startswith("apps.") and any(t.startswith("config") for t in targets)
+    } == set()
+
+
+def test_the_outbox_imports_none_of_the_apps_that_decide_what_to_send():
+    outbox = {t for m, targets in GRAPH.items() if m.startswith("apps.outbox") for t in targets}
+    assert {t for t in outbox if t.split(".")[1] in FEATURE_APPS} == set()
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Every circle of imports, each found once (depth-first search)."""
+    found, state, stack = [], {}, []
+
+    def visit(module: str) -> None:
+        state[module] = "open"
+        stack.append(module)
+        for target in sorted(graph.get(module, ())):
+            if state.get(target) == "open":
+                found.append([*stack[stack.index(target) :], target])
+            elif target not in state:
+                visit(target)
+        stack.pop()
+        state[module] = "done"
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module)
+    return found
+
+
+def test_no_module_imports_itself_through_others():
+    assert cycles(GRAPH) == []
+
+
+@pytest.mark.parametrize(
+    ("graph", "expected"),
+    [
+        ({"a": {"b"}, "b": {"a"}}, [["a", "b", "a"]]),
+        ({"a": {"b"}, "b": {"c"}, "c": set()}, []),
+    ],
+)
+def test_the_circle_finder_finds_circles(graph, expected):
+    assert cycles(graph) == expected
