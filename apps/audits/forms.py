@@ -113,7 +113,8 @@ class MomentForm(forms.Form):
         )
 
     @classmethod
-    def fresh(cls, audit: EnergyAudit) -> "MomentForm":
+    def starting_now(cls, audit: EnergyAudit) -> "MomentForm":
+        """An empty moment form whose time reads "now", to the minute."""
         now = timezone.localtime().replace(second=0, microsecond=0)
         return cls(audit=audit, initial={"occurred_at": now})
 

@@ -50,7 +50,7 @@ def audit_header_context(
         "running": audit.is_running(today),
         "upcoming": audit.is_upcoming(today),
         "day_number": (today - audit.starts_on).days + 1,
-        "moment_form": moment_form or MomentForm.fresh(audit),
+        "moment_form": moment_form or MomentForm.starting_now(audit),
     }
 
 

@@ -23,6 +23,8 @@ from django.template.loader import render_to_string
 MAX_LINE_LENGTH = 998
 FOLD_AT = 76
 ONE_LINE_HEADERS = frozenset({"list-unsubscribe", "list-unsubscribe-post"})
+# Read again and again while a message is built and written: parsed once, when set.
+MIME_HEADERS = frozenset({"content-type", "content-transfer-encoding", "mime-version"})
 
 
 def _set_text(msg: email.message.MIMEPart, string: str, *args: Any, **kwargs: Any) -> None:
@@ -44,10 +46,22 @@ content_manager.add_set_handler(str, _set_text)
 class Policy(email.policy.EmailPolicy):
     """Headers fold at FOLD_AT, but for ONE_LINE_HEADERS; text bodies as `_set_text` decides.
 
-    A header that is ASCII and fits on its line goes out as it is: folding it again through the
-    email package's parser (some 20 times a message) was a third of a weekly summary's time in
-    the worker, and gives the same bytes (tests/lib/test_emails.py compares them).
+    A header that is ASCII and fits on its line is kept as the string it is and goes out as it
+    is: parsing it into a header object when set, and folding it again through the email
+    package's parser (some 20 times a message), was a third of a weekly summary's time in the
+    worker, and gives the same bytes (tests/lib/test_emails.py compares them). Such a header is
+    parsed only if something reads it; the MIME headers, read again and again while a message
+    is written, are parsed once, when set.
     """
+
+    def header_store_parse(self, name: str, value: object) -> tuple[str, object]:
+        if (
+            isinstance(value, str)
+            and name.lower() not in MIME_HEADERS
+            and self._as_it_is(name, value)
+        ):
+            return (name, value)
+        return super().header_store_parse(name, value)
 
     def fold(self, name: str, value: str) -> str:
         if line := self._as_it_is(name, value):
