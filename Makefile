@@ -4,13 +4,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test bench lint format lock clean
+.PHONY: install run test bench lint format lock upgrade icons clean
 
 # The virtual environment, built from the pinned lock file; rebuilt when the lock changes.
+# --isolated: the lock file alone says what is installed (from PyPI, checked against its
+# hashes), whatever indexes or wheel folders a personal pip configuration adds.
 $(STAMP): requirements-dev.lock
 	@$(PYTHON) -c 'import sys; v = sys.version_info[:2]; sys.exit(0 if v == (3, 13) else f"Pacewise needs Python 3.13, found {v[0]}.{v[1]} (pyenv reads .python-version).")'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.lock
+	$(BIN)/python -m pip --isolated install --quiet --disable-pip-version-check --require-hashes \
+		-r requirements-dev.lock
 	touch $@
 
 install: $(STAMP)
@@ -18,6 +21,7 @@ install: $(STAMP)
 # Serve the app with its Celery worker and beat. Embedded defaults (SQLite, a filesystem broker,
 # mail on the console) unless DATABASE_URL / REDIS_URL / EMAIL_URL are set.
 run: $(STAMP)
+	mkdir -p var/broker/control
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/honcho start -f Procfile.dev
 
@@ -30,7 +34,7 @@ test: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/bandit --quiet --recursive apps config --severity-level high
 
-# The benchmarks of DESIGN.md ("Targets"): every bench/bench_*.py against real PostgreSQL and
+# The benchmarks of docs/architecture.md ("Performance targets"): every bench/bench_*.py against real PostgreSQL and
 # Redis (defaults in bench/harness.py), pages under gunicorn; the figures, `name: value`, come last.
 bench: $(STAMP)
 	$(BIN)/python -m bench
@@ -43,10 +47,22 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-# Re-pin every dependency after editing pyproject.toml.
+# Pin what pyproject.toml allows, with hashes and without this machine's index or wheel folders:
+# `make lock` after editing pyproject.toml keeps every pin it can; `make upgrade` moves them all
+# to the newest release pyproject.toml allows.
+COMPILE := $(BIN)/pip-compile --quiet --strip-extras --allow-unsafe --generate-hashes \
+	--no-emit-index-url --no-emit-find-links
+
 lock: $(STAMP)
-	$(BIN)/pip-compile --quiet --strip-extras --allow-unsafe -o requirements.lock pyproject.toml
-	$(BIN)/pip-compile --quiet --strip-extras --allow-unsafe --extra dev -o requirements-dev.lock pyproject.toml
+	$(COMPILE) $(UPGRADE) -o requirements.lock pyproject.toml
+	$(COMPILE) $(UPGRADE) --extra dev -o requirements-dev.lock pyproject.toml
+
+upgrade:
+	$(MAKE) lock UPGRADE=--upgrade
+
+# The site's icons from static/img/icon.svg (apps/lib/icons.py); commit what it writes.
+icons: $(STAMP)
+	$(BIN)/python -m apps.lib.icons
 
 clean:
 	rm -rf $(VENV) var staticfiles
