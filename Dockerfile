@@ -1,5 +1,7 @@
 # syntax=docker/dockerfile:1
-FROM python:3.13-slim-bookworm
+# One image for every app service (web, worker, beat and the one-shot migrate of
+# docker-compose.yml); each gives its own command.
+FROM python:3.13-slim-trixie
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
@@ -8,21 +10,23 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_SETTINGS_MODULE=config.settings.production
 
 RUN groupadd --system --gid 1000 pacewise \
-    && useradd --system --uid 1000 --gid pacewise --home-dir /app --shell /usr/sbin/nologin pacewise
+    && useradd --system --uid 1000 --gid pacewise --no-create-home --home-dir /nonexistent \
+       --shell /usr/sbin/nologin pacewise
 
 WORKDIR /app
 
 COPY requirements.lock .
-RUN pip install --no-cache-dir -r requirements.lock
+RUN pip install --no-cache-dir --require-hashes -r requirements.lock
 
-COPY --chown=pacewise:pacewise . .
-
-# Static files are collected (and hashed) at build time; base settings need no secrets for it.
+# The code and the collected static files belong to root: the runtime user can read them, not
+# change them. Static files are collected (hashed, gzip and Brotli) at build time; base
+# settings need no secrets for it.
+COPY . .
 RUN DJANGO_SETTINGS_MODULE=config.settings.base DATABASE_URL=sqlite://:memory: \
     CELERY_BROKER_URL=memory:// python manage.py collectstatic --noinput
 
 USER 1000:1000
 EXPOSE 8000
 
-# Migrations are applied on start; worker and beat override the command in docker-compose.yml.
-CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn config.wsgi --bind 0.0.0.0:8000 --workers 3 --access-logfile -"]
+# Migrations run once per deployment, not here: see the migrate service in docker-compose.yml.
+CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from celery.schedules import crontab
 from django.utils.csp import CSP
-from environs import Env
+from environs import Env, validate
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -91,8 +91,8 @@ FIELD_ENCRYPTION_KEYS = env.list("FIELD_ENCRYPTION_KEYS", [])
 DEVELOPMENT_ONLY_FIELD_ENCRYPTION_KEY = "KjWW8zVyKiVR1qiVE5uymnwkIJL0ofN7Go3J3vD-zao="
 
 # --- Database -------------------------------------------------------------------------------
-if not env.str("DATABASE_URL", ""):
-    VAR_DIR.mkdir(exist_ok=True)
+# The embedded defaults keep their files in var/, which `make run` creates: importing settings
+# never writes to the disk (an image's code is read-only to the user it runs as).
 DATABASES = {
     "default": env.dj_db_url("DATABASE_URL", f"sqlite:///{VAR_DIR / 'pacewise.sqlite3'}"),
 }
@@ -145,7 +145,6 @@ if CELERY_BROKER_URL == "filesystem://":
     # The embedded broker: kombu's filesystem transport needs no server and works across the
     # web, worker and beat processes of `make run`.
     _broker_dir = VAR_DIR / "broker"
-    _broker_dir.mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_broker_dir),
         "data_folder_out": str(_broker_dir),
@@ -259,9 +258,8 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Pacewise: "
 ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "phone_number"
 ACCOUNT_LOGOUT_REDIRECT_URL = "accounts:landing"
-# allauth's defaults (login, failed login, sign-up, password reset, code entry) stay on; they
-# count in the cache, which is the shared Redis when REDIS_URL is set.
-ACCOUNT_RATE_LIMITS = {}
+# allauth's default rate limits (login, failed login, sign-up, password reset, code entry) are
+# on; they count in the cache, which is the shared Redis when REDIS_URL is set.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", 0)
 
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
@@ -277,6 +275,8 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Served at the site's root: robots.txt and favicon.ico.
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -307,10 +307,21 @@ CSRF_FAILURE_VIEW = "apps.accounts.views.csrf_failure"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 512 * 1024
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
+# One line per record with its time, level and logger: plain text, or JSON lines with
+# LOG_FORMAT=json for a log collector. Messages carry ids and counts, never what people wrote.
+LOG_FORMAT = env.str("LOG_FORMAT", "text", validate=validate.OneOf(["text", "json"]))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env.log_level("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from django.conf import settings
 from django.core.management import call_command
 
@@ -64,12 +65,12 @@ def test_every_model_change_has_a_migration():
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
 
 
-def test_the_compose_file_is_valid():
+def compose_config() -> dict:
+    """docker-compose.yml as Compose reads it, with the variables it requires set."""
     compose = shutil.which("docker-compose")
     assert compose, "docker-compose is missing: .ci/run installs Debian's package"
-
     result = subprocess.run(
-        [compose, "-f", str(ROOT / "docker-compose.yml"), "config", "--quiet"],
+        [compose, "-f", str(ROOT / "docker-compose.yml"), "config"],
         env={
             "PATH": os.environ["PATH"],
             "SECRET_KEY": "x" * 50,
@@ -80,8 +81,45 @@ def test_the_compose_file_is_valid():
         timeout=60,
         check=False,
     )
-
     assert result.returncode == 0, result.stderr
+    return yaml.safe_load(result.stdout)["services"]
+
+
+APP_SERVICES = ("web", "worker", "beat")
+
+
+def test_the_compose_file_migrates_once_before_any_app_service_starts():
+    services = compose_config()
+
+    assert services["migrate"]["command"] == ["python", "manage.py", "migrate", "--noinput"]
+    assert services["migrate"]["restart"] == "no"
+    for name in APP_SERVICES:
+        service = services[name]
+        after = service["depends_on"]["migrate"]["condition"]
+        assert after == "service_completed_successfully", name
+        assert "migrate" not in " ".join(service.get("command") or []), name
+
+
+def test_the_image_is_built_once_and_every_app_service_runs_it_with_a_healthcheck():
+    services = compose_config()
+
+    built = [name for name, service in services.items() if "build" in service]
+    assert built == ["migrate"]
+    for name in APP_SERVICES:
+        assert services[name]["image"] == services["migrate"]["image"], name
+        assert services[name]["healthcheck"]["test"], name
+    assert "/healthz" in " ".join(services["web"]["healthcheck"]["test"])
+    assert "inspect ping --destination worker@" in services["worker"]["healthcheck"]["test"][1]
+    assert "--hostname" in services["worker"]["command"]
+
+
+def test_the_image_starts_no_migration_and_runs_as_a_user_who_cannot_change_the_code():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+
+    assert "migrate" not in dockerfile.split("CMD", 1)[1]
+    assert "--chown" not in dockerfile
+    assert "USER 1000:1000" in dockerfile
+    assert "--require-hashes" in dockerfile
 
 
 def test_the_dockerfile_passes_hadolint():
@@ -102,3 +140,33 @@ def test_redis_is_the_cache_and_broker_under_test():
     assert settings.CACHES["default"]["BACKEND"].endswith("RedisCache")
     assert settings.CELERY_BROKER_URL.startswith("redis://")
     assert settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+
+
+NO_MKDIR = """
+import os, pathlib
+def refuse(*args, **kwargs):
+    raise AssertionError(f"a folder was created on import: {args[:1]}")
+pathlib.Path.mkdir = os.mkdir = os.makedirs = refuse
+import importlib, sys
+importlib.import_module(sys.argv[1])
+"""
+
+
+@pytest.mark.parametrize(
+    ("module", "env"),
+    [("config.settings.local", {}), ("config.settings.production", PRODUCTION_ENV)],
+)
+def test_importing_settings_creates_no_folders(module, env):
+    """An image's code is read-only to its user; `make run` creates var/ for the embedded
+    defaults."""
+    result = subprocess.run(
+        [sys.executable, "-c", NO_MKDIR, module],
+        cwd=ROOT,
+        env={"PATH": os.environ["PATH"], **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stderr
