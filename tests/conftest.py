@@ -11,8 +11,11 @@ def _fresh_cache() -> None:
     cache.clear()
 
 
+PASSWORD = "a calm long password"  # every test user's
+
+
 def make_user(email: str, *, verified: bool = True, **fields: object) -> User:
-    user = User.objects.create_user(email=email, password="a calm long password", **fields)
+    user = User.objects.create_user(email=email, password=PASSWORD, **fields)
     EmailAddress.objects.create(user=user, email=email, primary=True, verified=verified)
     return user
 

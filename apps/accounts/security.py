@@ -9,17 +9,15 @@ hangs off a signal.
 import ipaddress
 
 from allauth.account import signals as account_signals
-from allauth.account.adapter import get_adapter
 from allauth.account.utils import filter_users_by_email
 from allauth.mfa import signals as mfa_signals
 from allauth.mfa.models import Authenticator
 from django.contrib.auth import signals as auth_signals
-from django.core.exceptions import PermissionDenied
 from django.dispatch import receiver
 from django.http import HttpRequest
 
 from apps.accounts.models import SecurityEvent, User
-from apps.lib.ratelimit import within_limit
+from apps.lib.ratelimit import client_ip, within_limit
 
 Kind = SecurityEvent.Kind
 
@@ -29,8 +27,8 @@ def network_of(request: HttpRequest | None) -> str:
     if request is None:
         return ""
     try:
-        address = ipaddress.ip_address(get_adapter(request).get_client_ip(request))
-    except (PermissionDenied, ValueError):
+        address = ipaddress.ip_address(client_ip(request))
+    except ValueError:  # none, or not an address
         return ""
     prefix = 24 if address.version == 4 else 64
     return str(ipaddress.ip_network(f"{address}/{prefix}", strict=False))

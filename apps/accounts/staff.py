@@ -4,7 +4,7 @@ allauth's sign-in (and so its rate limits) guards the admin; this adds: no authe
 admin; signed in with a password alone, confirm with a code first.
 """
 
-from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_KEY
+from allauth.account.authentication import get_authentication_records
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME
@@ -16,8 +16,10 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 
 
 def used_mfa(request: HttpRequest) -> bool:
-    records = request.session.get(AUTHENTICATION_METHODS_SESSION_KEY, [])
-    return any(record.get("method") == "mfa" for record in records)
+    return any(
+        record.get("method") == "mfa"
+        for record in get_authentication_records(request, request.user)
+    )
 
 
 def staff_with_mfa(request: HttpRequest) -> bool:

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods
+from django.views.decorators.vary import vary_on_headers
 
 from apps.accounts import export, security
 from apps.accounts.deletion import delete_account
@@ -24,6 +25,7 @@ def landing(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/landing.html")
 
 
+@vary_on_headers("HX-Request")
 @require_http_methods(["GET", "POST"])
 @login_required
 def account(request: HttpRequest) -> HttpResponse:

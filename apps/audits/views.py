@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from apps.accounts.models import User
 from apps.audits.forms import CommitmentForm, MomentForm, StartAuditForm
@@ -210,6 +211,7 @@ def audit_compare(request: HttpRequest) -> HttpResponse:
 # --- Moments ---------------------------------------------------------------------------------
 
 
+@vary_on_headers("HX-Request")
 @require_POST
 @login_required
 def moment_add(request: HttpRequest, pk: int) -> HttpResponse:
@@ -234,6 +236,7 @@ def moment_add(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(f"audits:{page}", pk=audit.pk)
 
 
+@vary_on_headers("HX-Request")
 @require_POST
 @login_required
 def moment_delete(request: HttpRequest, pk: int, moment_pk: int) -> HttpResponse:
@@ -258,6 +261,7 @@ def commitments_answer(
     )
 
 
+@vary_on_headers("HX-Request")
 @require_POST
 @login_required
 def commitment_add(request: HttpRequest, pk: int) -> HttpResponse:
@@ -275,6 +279,7 @@ def commitment_add(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(reverse("audits:detail", args=[audit.pk]) + "#commitments")
 
 
+@vary_on_headers("HX-Request")
 @require_POST
 @login_required
 def commitment_update(request: HttpRequest, pk: int, c_pk: int) -> HttpResponse:
@@ -296,6 +301,7 @@ def commitment_update(request: HttpRequest, pk: int, c_pk: int) -> HttpResponse:
     return redirect(reverse("audits:detail", args=[audit.pk]) + f"#commitment-{commitment.pk}")
 
 
+@vary_on_headers("HX-Request")
 @require_POST
 @login_required
 def commitment_delete(request: HttpRequest, pk: int, c_pk: int) -> HttpResponse:

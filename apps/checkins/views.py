@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.html import conditional_escape
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.vary import vary_on_headers
 
 from apps.checkins.forms import (
     OLDEST_DAY,
@@ -98,6 +99,7 @@ def local_day(day: str) -> dt.date:
     return date
 
 
+@vary_on_headers("HX-Request")
 @sensitive_post_parameters("note", "own_feeling")
 @require_http_methods(["GET", "POST"])
 @login_required

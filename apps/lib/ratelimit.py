@@ -14,6 +14,8 @@ from django.template.loader import render_to_string
 
 
 def client_ip(request: HttpRequest) -> str:
+    """The client's address: the one the last of ALLAUTH_TRUSTED_PROXY_COUNT proxies saw, or the
+    peer's. The only place Pacewise reads it (allauth's limits use it too, via the adapter)."""
     proxies = settings.ALLAUTH_TRUSTED_PROXY_COUNT
     forwarded = [
         part.strip()

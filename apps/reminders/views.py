@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.vary import vary_on_headers
 
 from apps.lib.ratelimit import rate_limited
 from apps.reminders import summary, tokens
@@ -21,6 +22,7 @@ def apply_pause(prefs: Preferences, choice: str) -> None:
         prefs.paused_until = timezone.now() + dt.timedelta(days=int(choice))
 
 
+@vary_on_headers("HX-Request")
 @require_http_methods(["GET", "POST"])
 @login_required
 def preferences(request: HttpRequest) -> HttpResponse:

@@ -1,22 +1,25 @@
-import time
+import re
 
 import pytest
 from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY, format_hotp_value, hotp_value
 from django.urls import reverse
 
+from tests.conftest import PASSWORD
+from tests.totp import code as current_code
+
 pytestmark = pytest.mark.django_db
-PASSWORD = "a calm long password"
-
-
-def current_code(secret: str) -> str:
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+SHOWN_SECRET = re.compile(
+    r'id="authenticator_secret"[^>]*value="([A-Z2-7]+)"|value="([A-Z2-7]+)"[^>]*id="authenticator_secret"'
+)
 
 
 def activate_totp(client) -> str:
+    """Turn on an authenticator app as a person does: copy the secret the page shows."""
     client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
-    client.get(reverse("mfa_activate_totp"))
-    secret = client.session[SECRET_SESSION_KEY]
+    page = client.get(reverse("mfa_activate_totp")).text
+    match = SHOWN_SECRET.search(page)
+    assert match, "the set-up page shows no secret to copy"
+    secret = match.group(1) or match.group(2)
     client.post(reverse("mfa_activate_totp"), {"code": current_code(secret)})
     return secret
 

@@ -103,3 +103,17 @@ def test_no_module_imports_itself_through_others():
 )
 def test_the_circle_finder_finds_circles(graph, expected):
     assert cycles(graph) == expected
+
+
+def test_allauth_is_used_through_its_public_modules_only():
+    """allauth's `internal` packages change without notice between releases."""
+    internal = {
+        (str(path.relative_to(ROOT)), node.module)
+        for folder in ("apps", "config", "tests")
+        for path in (ROOT / folder).rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(), str(path)))
+        if isinstance(node, ast.ImportFrom)
+        and (node.module or "").startswith("allauth")
+        and "internal" in (node.module or "").split(".")
+    }
+    assert internal == set()

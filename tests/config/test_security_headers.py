@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -33,10 +35,15 @@ def test_pages_deny_framing_sniffing_and_powerful_features(client):
     assert "camera=()" in response["Permissions-Policy"]
 
 
-def test_htmx_is_served_from_our_own_static_files_with_the_csrf_header(client):
-    html = client.get(reverse("accounts:landing")).text
+def test_htmx_is_served_from_our_own_static_files_with_the_csp_nonce_and_csrf_header(client):
+    response = client.get(reverse("accounts:landing"))
+    html = response.text
+    nonce = re.search(
+        r'<script src="/static/django_htmx/htmx-2.min.js" defer nonce="([^"]+)">', html
+    )
 
-    assert '<script src="/static/vendor/htmx-2.0.10/htmx.min.js" defer>' in html
+    assert nonce, "htmx is not served by django-htmx from our static files"
+    assert f"'nonce-{nonce.group(1)}'" in response["Content-Security-Policy"]
     assert 'hx-headers=\'{"X-CSRFToken": "' in html
     assert '"allowEval": false' in html
     assert "https://" not in html.split("</head>")[0]

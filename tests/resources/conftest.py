@@ -1,12 +1,12 @@
-import time
-
 import pytest
-from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_KEY
 from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import Group
+from django.urls import reverse
 
 from apps.resources.models import Exercise, ExerciseStep
-from tests.conftest import make_user
+from tests import totp
+from tests.conftest import PASSWORD, make_user
+from tests.totp import SECRET
 
 
 @pytest.fixture
@@ -29,15 +29,11 @@ def exercise(db) -> Exercise:
 
 
 def sign_in_with_mfa(client, user) -> None:
-    """A staff session as after password and authenticator code."""
-    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "x"})
-    client.force_login(user)
-    session = client.session
-    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
-        {"method": "password", "at": time.time()},
-        {"method": "mfa", "at": time.time(), "type": "totp"},
-    ]
-    session.save()
+    """Sign in as staff do: password, then the authenticator app's code."""
+    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": SECRET})
+    client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+    response = client.post(reverse("mfa_authenticate"), {"code": totp.code(SECRET)})
+    assert response.status_code == 302, "the authenticator code was not accepted"
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from apps.accounts.models import User
 from apps.lib.dates import week_start
@@ -111,6 +112,7 @@ def actions(request: HttpRequest) -> HttpResponse:
     return render(request, "planning/actions.html", actions_context(request))
 
 
+@vary_on_headers("HX-Request")
 @require_POST
 @login_required
 def action_add(request: HttpRequest) -> HttpResponse:
@@ -135,6 +137,7 @@ def action_add(request: HttpRequest) -> HttpResponse:
     return render(request, template, context, status=200 if saved else 422)
 
 
+@vary_on_headers("HX-Request")
 @require_POST
 @login_required
 def action_status(request: HttpRequest, pk: int) -> HttpResponse:
@@ -161,6 +164,7 @@ def action_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("planning:actions")
 
 
+@vary_on_headers("HX-Request")
 @require_POST
 @login_required
 def reflection_save(request: HttpRequest) -> HttpResponse:

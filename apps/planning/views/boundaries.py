@@ -5,6 +5,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from apps.planning.boundaries import BY_SLUG, BoundaryTemplate, by_area
 from apps.planning.forms import BuilderForm, PracticeForm, StatementForm, StatementTextForm
@@ -62,6 +63,7 @@ def render_builder(
     return render(request, f"{name}#preview" if partial else name, context, status=status)
 
 
+@vary_on_headers("HX-Request")
 @require_http_methods(["GET", "POST"])
 @login_required
 def boundary_build(request: HttpRequest) -> HttpResponse:
@@ -73,6 +75,7 @@ def boundary_build(request: HttpRequest) -> HttpResponse:
     return render_builder(request, template, builder, status=200 if builder.is_valid() else 422)
 
 
+@vary_on_headers("HX-Request")
 @require_POST
 @login_required
 def boundary_save(request: HttpRequest) -> HttpResponse:
@@ -120,6 +123,7 @@ def boundary_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "planning/boundary_detail.html", context, status=422)
 
 
+@vary_on_headers("HX-Request")
 @require_POST
 @login_required
 def boundary_practise(request: HttpRequest, pk: int) -> HttpResponse:

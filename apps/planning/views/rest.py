@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from apps.accounts.models import User
 from apps.lib.dates import zone
@@ -76,6 +77,7 @@ def rest_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "planning/rest_detail.html", rest_window_context(request, window))
 
 
+@vary_on_headers("HX-Request")
 @require_POST
 @login_required
 def rest_reflect(request: HttpRequest, pk: int) -> HttpResponse:

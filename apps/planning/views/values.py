@@ -3,6 +3,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from apps.accounts.models import User
 from apps.planning.forms import ValueForm, WhyForm
@@ -32,6 +33,7 @@ def values_context(request: HttpRequest, form: ValueForm | None = None, **extra:
     }
 
 
+@vary_on_headers("HX-Request")
 def values_panel(request: HttpRequest, status: int = 200, **context: object) -> HttpResponse:
     """The fresh panel for htmx; otherwise a plain POST goes back to the page (PRG)."""
     if request.htmx:
