@@ -1,1 +1,1 @@
-"""Benchmarks for the targets in DESIGN.md; `make bench` (python -m bench) runs them all."""
+"""Benchmarks for the targets in docs/architecture.md; `make bench` runs them all."""

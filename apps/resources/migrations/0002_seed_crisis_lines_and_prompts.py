@@ -1,6 +1,6 @@
 """Seed the curated crisis lines and journaling prompts so every fresh deploy has them.
 
-Crisis lines come from shared/content/crisis-lines.md: rows gathered with high confidence are
+Crisis lines come from the product's content research: rows gathered with high confidence are
 published with their source and the date they were checked; the others stay unpublished until an
 editor verifies them. No number here is from anywhere else.
 """
