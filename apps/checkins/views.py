@@ -24,7 +24,8 @@ from apps.checkins.forms import (
 from apps.checkins.insights import RANGES, build_insights, masked_ambition
 from apps.checkins.models import CheckIn, JournalEntry, SafetySignal
 from apps.lib.dates import long_day
-from apps.resources.models import CrisisLine, ExerciseLog, JournalPrompt
+from apps.resources.crisis import crisis_help
+from apps.resources.models import ExerciseLog, JournalPrompt
 from apps.resources.recommendations import suggestions
 
 
@@ -152,13 +153,7 @@ def safety(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         SafetySignal.objects.create(user=request.user)
         return redirect("checkins:safety")
-    country = request.user.country.code if request.user.country else ""
-    lines = list(CrisisLine.objects.for_country(country))
-    return render(
-        request,
-        "checkins/safety.html",
-        {"lines": lines, "country": country, "country_name": request.user.country.name},
-    )
+    return render(request, "checkins/safety.html", crisis_help(request))
 
 
 @require_GET

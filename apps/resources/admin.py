@@ -67,6 +67,7 @@ class CrisisLineForm(forms.ModelForm):
             "notes",
             "source_url",
             "last_verified_on",
+            "review_note",
         ]
 
     def clean(self) -> dict:
@@ -107,7 +108,7 @@ class CrisisLineAdmin(CuratedAdmin):
             "How to reach it",
             {"fields": ["phone", "text", "chat_url", "hours", "languages", "notes"]},
         ),
-        ("Verification", {"fields": ["source_url", "last_verified_on"]}),
+        ("Verification", {"fields": ["source_url", "last_verified_on", "review_note"]}),
         ("History", {"fields": ["created_at", "updated_at"]}),
     ]
 

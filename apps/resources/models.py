@@ -67,6 +67,11 @@ class CrisisLine(Curated):
     notes = models.CharField(max_length=300, blank=True)
     source_url = models.URLField("verified against")
     last_verified_on = models.DateField()
+    review_note = models.TextField(
+        blank=True,
+        help_text="For editors: what is still to be checked before this is published, or "
+        "changed. Never shown on the site.",
+    )
 
     objects = CrisisLineQuerySet.as_manager()
 

@@ -6,34 +6,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 from django_countries import countries
 
+from apps.resources.crisis import crisis_help
 from apps.resources.forms import ExerciseLogForm, LibraryFilterForm
-from apps.resources.models import CrisisLine, Exercise, ExerciseLog, TherapyApproach
-
-
-def visitor_country(request: HttpRequest) -> str:
-    """The country asked for in the query, else the signed-in user's, else none."""
-    asked = request.GET.get("country", "").upper()
-    if asked in countries:
-        return asked
-    if request.user.is_authenticated and request.user.country:
-        return request.user.country.code
-    return ""
+from apps.resources.models import Exercise, ExerciseLog, TherapyApproach
 
 
 @require_GET
 def crisis(request: HttpRequest) -> HttpResponse:
-    """Public, no JavaScript: the emergency fallback first, then the lines for the country."""
-    country = visitor_country(request)
-    lines = list(CrisisLine.objects.for_country(country))
+    """Public, no JavaScript, one request: the emergency numbers first, then the lines."""
     return render(
-        request,
-        "resources/crisis.html",
-        {
-            "country": country,
-            "country_name": dict(countries).get(country, ""),
-            "lines": lines,
-            "countries": countries,
-        },
+        request, "resources/crisis.html", {**crisis_help(request), "countries": countries}
     )
 
 

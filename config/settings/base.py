@@ -266,6 +266,17 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = SITE_NAME
 
 # --- Internationalisation -------------------------------------------------------------------
+# Country names as people write them, where django-countries uses an official form.
+COUNTRIES_OVERRIDE = {
+    "BS": "Bahamas",
+    "FK": "Falkland Islands",
+    "MF": "Saint Martin",
+    "NR": "Nauru",
+    "SX": "Sint Maarten",
+    "US": "United States",
+    "VG": "British Virgin Islands",
+    "VI": "U.S. Virgin Islands",
+}
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
 USE_I18N = True

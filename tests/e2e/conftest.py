@@ -88,8 +88,11 @@ SEED_MIGRATIONS = [
     "apps.resources.migrations.0002_seed_crisis_lines_and_prompts",
     "apps.resources.migrations.0004_seed_exercises_approaches_values",
 ]
-# The migration that creates the "Content editors" group; its `create_group` is idempotent.
-EDITORS_GROUP_MIGRATION = "apps.resources.migrations.0005_content_editors_group"
+# Migrations whose forward step is idempotent, run after those: (module, function).
+IDEMPOTENT_MIGRATIONS = [
+    ("apps.resources.migrations.0005_content_editors_group", "create_group"),
+    ("apps.resources.migrations.0008_more_verified_crisis_lines", "add_lines"),
+]
 
 
 @pytest.fixture(autouse=True)
@@ -106,7 +109,8 @@ def curated_content(transactional_db) -> None:
         seeding = importlib.import_module(module)
         seeding.unseed(global_apps, None)
         seeding.seed(global_apps, None)
-    importlib.import_module(EDITORS_GROUP_MIGRATION).create_group(global_apps, None)
+    for module, forward in IDEMPOTENT_MIGRATIONS:
+        getattr(importlib.import_module(module), forward)(global_apps, None)
 
 
 @pytest.fixture

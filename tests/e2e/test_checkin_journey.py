@@ -134,8 +134,9 @@ def test_alice_checks_in_asks_for_help_and_looks_back(new_page, alice):
     main = page.get_by_role("main")
     expect(main.get_by_role("heading", level=1)).to_have_text("You're not alone. Help is here now.")
     first_card = main.locator("h1 ~ section").first
-    expect(first_card).to_contain_text("Call your local emergency number")
-    emergency = main.get_by_text("Call your local emergency number")
+    expect(first_card).to_contain_text("Call 112")  # Alice lives in Germany
+    emergency = first_card.get_by_role("link", name="112", exact=True)
+    expect(emergency).to_have_attribute("href", "tel:112")
     german_line = main.get_by_role("heading", name="TelefonSeelsorge")
     onward = main.get_by_role("link", name="Continue to today's check-in")
     expect(german_line).to_be_visible()
