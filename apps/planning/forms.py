@@ -502,6 +502,12 @@ class ShareLinkForm(forms.ModelForm):
 
     def clean(self) -> dict:
         data = super().clean()
+        if ShareLink.objects.for_user(self.user).active().count() >= ShareLink.MAX_ACTIVE:
+            raise forms.ValidationError(
+                "You have %(max)s links working already. Turn one off below to make another.",
+                code="too_many",
+                params={"max": ShareLink.MAX_ACTIVE},
+            )
         sections = ("include_values", "include_actions", "include_boundaries", "include_rest")
         if not any(data.get(name) for name in sections):
             raise forms.ValidationError(

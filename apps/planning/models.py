@@ -225,6 +225,11 @@ class CalendarFeed(models.Model):
     def __str__(self) -> str:
         return "Rest window calendar feed"
 
+    def replace_token(self) -> None:
+        """A new address; the old one answers 404 from now on."""
+        self.token = new_token()
+        self.save(update_fields=["token"])
+
 
 class ShareLinkQuerySet(OwnedQuerySet):
     def active(self) -> "ShareLinkQuerySet":
@@ -234,8 +239,13 @@ class ShareLinkQuerySet(OwnedQuerySet):
 class ShareLink(models.Model):
     """A read-only, expiring, revocable view of a person's plan for someone they trust.
 
-    Only what the person ticked is shown; check-ins and the journal never are.
+    Only what the person ticked is shown; check-ins and the journal never are. A person has
+    at most MAX_ACTIVE working at once and emails at most EMAILS_PER_HOUR of them an hour: the
+    site must not become a way to mail strangers their name.
     """
+
+    MAX_ACTIVE = 10
+    EMAILS_PER_HOUR = 5
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)

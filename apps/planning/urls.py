@@ -31,6 +31,7 @@ urlpatterns = [
     path("plan/rest/<int:pk>/delete/", rest.rest_delete, name="rest-delete"),
     path("plan/rest/<int:pk>/rest-window.ics", rest.rest_ics, name="rest-ics"),
     path("plan/rest/feed/", rest.feed_create, name="feed-create"),
+    path("plan/rest/feed/new-address/", rest.feed_replace, name="feed-replace"),
     path("plan/rest/feed/revoke/", rest.feed_revoke, name="feed-revoke"),
     path("calendar/<str:token>.ics", rest.calendar_feed, name="calendar-feed"),
     path("plan/sharing/", shares.shares, name="shares"),

@@ -1,15 +1,20 @@
+import datetime as dt
+
 import pytest
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth import SESSION_KEY, get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 from django.core import mail
-from django.db import models
+from django.db import connection, models
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from apps.accounts.models import SecurityEvent
 from apps.outbox.models import Message
+from apps.planning.emails import send_share_link
+from apps.planning.models import ShareLink
 from tests.accounts.userdata import fill, owned_models, user_links
 
 pytestmark = pytest.mark.django_db
@@ -22,6 +27,22 @@ CONFIRM = {"confirmation": "delete my account"}
 def reauthed(alice_client):
     alice_client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
     return alice_client
+
+
+def rows_mentioning(*needles: str) -> set[tuple[str, str]]:
+    """(table, needle) for every table of the database with a row whose text holds a needle."""
+    found = set()
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            for needle in needles:
+                cursor.execute(
+                    f"SELECT 1 FROM {connection.ops.quote_name(table)} AS row "  # noqa: S608
+                    "WHERE row::text ILIKE %s LIMIT 1",
+                    [f"%{needle}%"],
+                )
+                if cursor.fetchone():
+                    found.add((table, needle))
+    return found
 
 
 def sessions_of(user_id: int) -> list[str]:
@@ -85,7 +106,14 @@ def test_every_table_holding_user_data_is_known_to_this_test():
 def test_deleting_leaves_nothing_of_the_user_and_touches_no_one_else(
     reauthed, alice, charlie, django_capture_on_commit_callbacks
 ):
+    alice.display_name = "Alice Marchbank"  # a name no other row holds by chance
+    alice.save()
     alices, charlies = fill(alice), fill(charlie)
+    send_share_link(  # names her, to someone else's address
+        ShareLink.objects.create(user=alice, expires_at=timezone.now() + dt.timedelta(days=7)),
+        "trusted.person@example.net",
+        "https://pacewise.example/share/abc/",
+    )
     other_device, charlies_device = Client(), Client()
     other_device.force_login(alice)
     charlies_device.force_login(charlie)
@@ -118,6 +146,7 @@ def test_deleting_leaves_nothing_of_the_user_and_touches_no_one_else(
     assert not Message.objects.filter(to__icontains="alice").exists()
     assert not LogEntry.objects.filter(pk=about_alice.pk).exists()
     assert SecurityEvent.objects.get(kind=SecurityEvent.Kind.DELETED).user_id is None
+    assert rows_mentioning("alice@example.com", "Alice Marchbank", "trusted.person") == set()
 
 
 def test_a_goodbye_email_goes_to_the_address_holding_only_a_generic_text(

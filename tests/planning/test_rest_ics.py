@@ -7,6 +7,7 @@ cross the spring-forward change, so they end on Sunday at 11:00 on Berlin's cloc
 import datetime as dt
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from icalendar import Calendar
 
@@ -88,6 +89,29 @@ def test_revoking_the_feed_makes_the_old_address_404_and_a_new_one_differs(alice
     alice_client.post(reverse("planning:feed-create"))
 
     assert CalendarFeed.objects.get(user=alice).token != old
+
+
+def test_a_new_address_replaces_the_old_one_which_answers_404_at_once(alice_client, alice):
+    client = Client()  # a calendar app: no session
+    old = CalendarFeed.objects.create(user=alice).token
+    assert client.get(reverse("planning:calendar-feed", args=[old])).status_code == 200
+
+    response = alice_client.post(reverse("planning:feed-replace"))
+
+    new = CalendarFeed.objects.get(user=alice).token
+    assert new != old
+    assert response["Location"] == reverse("planning:rest") + "#calendar-feed"
+    assert client.get(reverse("planning:calendar-feed", args=[old])).status_code == 404
+    assert client.get(reverse("planning:calendar-feed", args=[new])).status_code == 200
+    page = alice_client.get(reverse("planning:rest")).text
+    assert "the old one no longer works" in page
+    assert reverse("planning:calendar-feed", args=[new]) in page
+    assert old not in page
+
+
+def test_without_a_feed_there_is_no_address_to_replace(alice_client, alice):
+    assert alice_client.post(reverse("planning:feed-replace")).status_code == 404
+    assert not CalendarFeed.objects.filter(user=alice).exists()
 
 
 @pytest.mark.parametrize("token", ["abc", "x" * 43, "!" * 43, "a" * 44, "a" * 500, "..%2F..%2Fetc"])

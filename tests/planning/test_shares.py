@@ -119,3 +119,26 @@ def test_emailing_links_is_limited_to_five_an_hour(
     assert response.status_code == 422
     assert "You have sent five links by email this hour." in response.text
     assert len(mail.outbox) == 5
+
+
+def test_at_most_ten_links_work_at_once_and_the_page_says_so(alice_client, alice):
+    page = alice_client.get(reverse("planning:shares")).text
+    assert "Up to 10 links can work at once, and up to five can be emailed in an hour." in page
+    for _ in range(10):
+        assert alice_client.post(URL, FORM).status_code == 302
+
+    response = alice_client.post(URL, FORM)
+
+    assert response.status_code == 422
+    assert "You have 10 links working already. Turn one off below" in response.text
+    assert ShareLink.objects.filter(user=alice).count() == 10
+
+
+def test_a_turned_off_link_makes_room_for_a_new_one(alice_client, alice):
+    for _ in range(10):
+        alice_client.post(URL, FORM)
+    link = ShareLink.objects.filter(user=alice).first()
+    alice_client.post(reverse("planning:share-revoke", args=[link.pk]))
+
+    assert alice_client.post(URL, FORM).status_code == 302
+    assert ShareLink.objects.for_user(alice).active().count() == 10

@@ -144,6 +144,19 @@ def feed_create(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @login_required
+def feed_replace(request: HttpRequest) -> HttpResponse:
+    feed = get_object_or_404(CalendarFeed, user=request.user)
+    feed.replace_token()
+    messages.success(
+        request,
+        "Your calendar address is new, and the old one no longer works. "
+        "Subscribe to the new one in your calendar app.",
+    )
+    return redirect(reverse("planning:rest") + "#calendar-feed")
+
+
+@require_POST
+@login_required
 def feed_revoke(request: HttpRequest) -> HttpResponse:
     CalendarFeed.objects.filter(user=request.user).delete()
     messages.success(request, "The calendar address no longer works. You can make a new one.")

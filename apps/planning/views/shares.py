@@ -1,11 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.humanize.templatetags.humanize import apnumber
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from apps.accounts.models import User
 from apps.accounts.security import under_limit
 from apps.lib.dates import week_start
 from apps.lib.ratelimit import rate_limited
@@ -31,7 +34,12 @@ def shares_context(request: HttpRequest, form: ShareLinkForm | None = None) -> d
     page = Paginator(ShareLink.objects.for_user(request.user), 20).get_page(request.GET.get("page"))
     for link in page:
         link.url = request.build_absolute_uri(link.get_absolute_url())
-    return {"form": form or ShareLinkForm(user=request.user), "page": page}
+    return {
+        "form": form or ShareLinkForm(user=request.user),
+        "page": page,
+        "max_active": ShareLink.MAX_ACTIVE,
+        "emails_per_hour": apnumber(ShareLink.EMAILS_PER_HOUR),
+    }
 
 
 @require_GET
@@ -43,25 +51,30 @@ def shares(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def share_create(request: HttpRequest) -> HttpResponse:
-    form = ShareLinkForm(request.POST, user=request.user)
-    if (
-        form.is_valid()
-        and form.cleaned_data["email"]
-        and not under_limit(request.user, "share-email", limit=5, period=3600)
-    ):
-        # Our domain must not become a way to mail strangers in bulk.
-        form.add_error(
-            "email",
-            "You have sent five links by email this hour. "
-            "Copy the link instead, or try again later.",
-        )
-    if not form.is_valid():
-        return render(request, "planning/shares.html", shares_context(request, form), status=422)
-    link = form.save(commit=False)
-    link.user = request.user
-    link.save()
-    if email := form.cleaned_data["email"]:
-        send_share_link(link, email, request.build_absolute_uri(link.get_absolute_url()))
+    with transaction.atomic():
+        User.objects.lock_row(request.user)  # two tabs at once still make at most MAX_ACTIVE
+        form = ShareLinkForm(request.POST, user=request.user)
+        if (
+            form.is_valid()
+            and form.cleaned_data["email"]
+            and not under_limit(
+                request.user, "share-email", limit=ShareLink.EMAILS_PER_HOUR, period=3600
+            )
+        ):
+            form.add_error(
+                "email",
+                f"You have sent {apnumber(ShareLink.EMAILS_PER_HOUR)} links by email this hour. "
+                "Copy the link instead, or try again later.",
+            )
+        if not form.is_valid():
+            context = shares_context(request, form)
+            return render(request, "planning/shares.html", context, status=422)
+        link = form.save(commit=False)
+        link.user = request.user
+        link.save()
+        if email := form.cleaned_data["email"]:
+            send_share_link(link, email, request.build_absolute_uri(link.get_absolute_url()))
+    if email:
         messages.success(request, f"Link created and on its way to {email}.")
     else:
         messages.success(request, "Link created. Copy it below and send it to them.")
