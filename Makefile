@@ -23,6 +23,7 @@ install: $(STAMP)
 run: $(STAMP)
 	mkdir -p var/broker/control
 	$(BIN)/python manage.py migrate --noinput
+	@echo "Pacewise: http://127.0.0.1:8000/ (the worker and beat run beside it; Ctrl-C stops all three)"
 	$(BIN)/honcho start -f Procfile.dev
 
 # The whole suite on real PostgreSQL and Redis (see config/settings/test.py for the defaults),

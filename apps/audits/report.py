@@ -204,6 +204,42 @@ def commitment_hours(commitments: Iterable[Commitment]) -> Hours:
     return Hours(aligned, other, ranked)
 
 
+# --- Highs and lows ---------------------------------------------------------------------------
+MIN_MOMENTS_FOR_HIGHS = 5
+MIN_SPREAD = 2  # points between a week's lowest and highest moment before either stands out
+
+
+def highs_and_lows(
+    moments: Sequence[EnergyMoment],
+) -> tuple[list[EnergyMoment], list[EnergyMoment], str]:
+    """The moments above and below the person's own average (up to TOP each), or why none.
+
+    Relative to their week, not to the scale: a 3 is a high in a week of ones and twos.
+    """
+    if len(moments) < MIN_MOMENTS_FOR_HIGHS:
+        return (
+            [],
+            [],
+            (
+                f"Log at least {MIN_MOMENTS_FOR_HIGHS} moments to see your highs and lows "
+                f"(so far {len(moments)})."
+            ),
+        )
+    energies = [m.energy for m in moments]
+    low, high = min(energies), max(energies)
+    if high - low < MIN_SPREAD:
+        span = f"at {low}" if low == high else f"between {low} and {high}"
+        return [], [], f"Your energy stayed {span} all week: no moment stands out."
+    average = sum(energies) / len(energies)
+    highs = sorted(
+        (m for m in moments if m.energy > average), key=lambda m: (-m.energy, m.occurred_at)
+    )
+    lows = sorted(
+        (m for m in moments if m.energy < average), key=lambda m: (m.energy, m.occurred_at)
+    )
+    return highs[:TOP], lows[:TOP], ""
+
+
 # --- The report ------------------------------------------------------------------------------
 @dataclass
 class Report:
@@ -214,6 +250,7 @@ class Report:
     recharges_count: int
     highs: list[EnergyMoment]
     lows: list[EnergyMoment]
+    highs_note: str  # why there are no highs and lows to show, if there are none
     top_drains: list[Activity]
     top_rechargers: list[Activity]
     hours: Hours
@@ -238,10 +275,7 @@ def build_report(
     tz: dt.tzinfo,
 ) -> Report:
     energies = [m.energy for m in moments]
-    # A short week splits its moments between highs and lows rather than listing one twice.
-    by_energy = sorted(moments, key=lambda m: (-m.energy, m.occurred_at))
-    highs = by_energy[: min(TOP, (len(moments) + 1) // 2)]
-    lows = sorted(by_energy[len(highs) :], key=lambda m: (m.energy, m.occurred_at))[:TOP]
+    highs, lows, highs_note = highs_and_lows(moments)
     decided = Counter(c.decision for c in commitments if c.decision)
     return Report(
         moments_count=len(moments),
@@ -251,6 +285,7 @@ def build_report(
         recharges_count=sum(1 for m in moments if m.effect == EnergyMoment.Effect.RECHARGES),
         highs=highs,
         lows=lows,
+        highs_note=highs_note,
         top_drains=top_activities(moments, EnergyMoment.Effect.DRAINS),
         top_rechargers=top_activities(moments, EnergyMoment.Effect.RECHARGES),
         hours=commitment_hours(commitments),

@@ -311,18 +311,22 @@ class PracticeForm(forms.ModelForm):
         error_messages={"required": "Choose the day.", "invalid": "Enter a date like 2026-11-27."},
     )
 
+    # Declared, not generated: a model field's form field offers a blank radio choice.
+    outcome = forms.ChoiceField(
+        label="How it went",
+        choices=BoundaryPractice.Outcome.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose how it went: well, mixed or hard. Every one counts.",
+            "invalid_choice": "Choose well, mixed or hard.",
+        },
+    )
+
     class Meta:
         model = BoundaryPractice
         fields = ["practised_on", "outcome", "how_it_went"]
-        labels = {"outcome": "How it went", "how_it_went": "A short note (optional)"}
-        widgets = {"outcome": forms.RadioSelect}
-        error_messages = {
-            "outcome": {
-                "required": "Choose how it went: well, mixed or hard. Every one counts.",
-                "invalid_choice": "Choose well, mixed or hard.",
-            },
-            "how_it_went": {"max_length": "Keep the note under 300 characters."},
-        }
+        labels = {"how_it_went": "A short note (optional)"}
+        error_messages = {"how_it_went": {"max_length": "Keep the note under 300 characters."}}
 
     def clean_practised_on(self) -> dt.date:
         day = self.cleaned_data["practised_on"]

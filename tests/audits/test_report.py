@@ -72,6 +72,39 @@ def test_highs_lows_and_the_average(week):
     assert (report.drains_count, report.recharges_count) == (5, 4)
 
 
+def test_highs_and_lows_are_relative_to_the_persons_own_week(alice, running):
+    for n, energy in enumerate([3, 2, 2, 1, 2, 1]):
+        moment(running, day(n % 7), "09:00", energy, f"moment {n}", "drains")
+
+    report = report_of(running)
+
+    assert report.average_energy == 1.8
+    assert [m.energy for m in report.highs] == [3, 2, 2]  # the top three above 1.8
+    assert [m.energy for m in report.lows] == [1, 1]
+    assert report.highs_note == ""
+
+
+def test_too_few_moments_or_a_level_week_say_so_instead_of_listing_highs(alice, running):
+    for n, energy in enumerate([6, 7, 6]):
+        moment(running, day(n), "09:00", energy, f"moment {n}", "drains")
+    few = report_of(running)
+    for n, energy in enumerate([7, 6], start=3):
+        moment(running, day(n), "09:00", energy, f"moment {n}", "drains")
+    level = report_of(running)
+
+    assert (few.highs, few.lows) == ([], [])
+    assert few.highs_note == "Log at least 5 moments to see your highs and lows (so far 3)."
+    assert (level.highs, level.lows) == ([], [])
+    assert level.highs_note == "Your energy stayed between 6 and 7 all week: no moment stands out."
+
+
+def test_the_report_page_says_what_its_highs_are_measured_against(alice_client, week):
+    html = alice_client.get(reverse("audits:report", args=[week.pk])).text
+
+    assert "Against your own average this week, 5.6 out of 10" in html
+    assert "Your highest energy" in html
+
+
 def test_drains_and_rechargers_are_grouped_whatever_the_case_or_spacing(week):
     report = report_of(week)
 

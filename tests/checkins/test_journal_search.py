@@ -19,7 +19,7 @@ def test_search_is_case_insensitive_and_only_looks_at_own_entries(alice_client, 
     found = alice_client.post(reverse("checkins:journal"), {"q": "river"}, follow=True).text
     casefolded = alice_client.post(reverse("checkins:journal"), {"q": "STRASSE"}, follow=True).text
 
-    assert "1 entry mention" in found
+    assert "1 entry mentions “" in found
     assert "Walked by the RIVER" in found
     assert "late meeting" not in found
     assert "Charlie" not in found

@@ -11,7 +11,14 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.apps import apps as global_apps
 from django.urls import reverse
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Page,
+    expect,
+    sync_playwright,
+)
 
 # Playwright's sync API runs an event loop in the test's thread, so Django would refuse the ORM
 # calls the tests make between browser steps. Only this browser-test conftest sets it.
@@ -64,6 +71,13 @@ def browser() -> Iterator[Browser]:
 # No `bypass_csp`: axe is injected with `page.evaluate` (DevTools), which the site's
 # Content-Security-Policy does not block, and bypassing CSP would hide real breakage (an inline
 # style the policy refuses, say) from these journeys.
+def is_error(message: ConsoleMessage) -> bool:
+    return message.type == "error" and not message.text.startswith(HTTP_STATUS)
+
+
+HTTP_STATUS = "Failed to load resource: the server responded with a status of"
+
+
 @pytest.fixture
 def new_page(browser: Browser, live_server, transactional_db) -> Iterator[Callable[..., Page]]:
     """Open a page in a fresh context on the live server; every context closes after the test.
@@ -72,15 +86,22 @@ def new_page(browser: Browser, live_server, transactional_db) -> Iterator[Callab
     `timezone_id="Europe/Berlin"`).
     """
     contexts: list[BrowserContext] = []
+    errors: list[str] = []
 
     def open_page(**context_options: object) -> Page:
         context = browser.new_context(base_url=live_server.url, **context_options)
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        # Every error the page reports (a script error, a refused inline style) fails the test;
+        # an answer's HTTP status (a 422 for a form's errors, a 404) is the test's to check.
+        page.on("console", lambda m: errors.append(m.text) if is_error(m) else None)
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        return page
 
     yield open_page
     for context in contexts:
         context.close()
+    assert errors == [], "the browser console reported errors"
 
 
 # The data migrations that load curated content, re-run before every journey.

@@ -106,3 +106,13 @@ def test_the_pacer_shape_keeps_still_under_reduced_motion(new_page):
     expect(shape).to_have_attribute("data-phase", "hold-in", timeout=6000)
     assert transform() == at_rest
     expect(pacer.locator("[data-pacer-cue]")).to_have_text("Hold")
+
+
+def test_without_javascript_the_pacer_is_its_rhythm_in_words_with_no_dead_buttons(new_page):
+    page = new_page(java_script_enabled=False)
+    page.goto(reverse("resources:exercise", args=["box-breathing"]))
+    pacer = page.locator("[data-pacer]")
+
+    expect(pacer).to_contain_text("The rhythm: breathe in for 4 seconds")
+    expect(pacer.get_by_role("button")).to_have_count(0)
+    expect(pacer.get_by_text("press start")).to_be_hidden()

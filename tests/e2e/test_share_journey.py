@@ -157,13 +157,14 @@ def test_alice_turns_the_link_off_and_sam_finds_it_no_longer_works(
     assert link.revoked_at is not None
     assert_accessible(page)
 
-    # For Sam, the same address is now the friendly "not found" page.
+    # For Sam, the same address now says kindly that it was turned off.
     response = visitor.reload()
     assert response is not None
     assert response.status == 404
     shared = visitor.get_by_role("main")
-    expect(shared.get_by_role("heading", level=1)).to_have_text("We could not find that page.")
-    expect(shared.get_by_role("link", name="Go to the start page")).to_be_visible()
+    expect(shared.get_by_role("heading", level=1)).to_have_text("This link was turned off")
+    expect(shared.get_by_text("ask them for a new link")).to_be_visible()
+    expect(shared.get_by_role("link", name="What is Pacewise?")).to_be_visible()
     expect(shared).not_to_contain_text("Rest: It lets me be patient.")
     expect(shared.get_by_role("region", name="What matters to them")).to_have_count(0)
     assert_accessible(visitor)

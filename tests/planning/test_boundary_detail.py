@@ -24,6 +24,16 @@ def test_the_detail_shows_the_statement_and_its_practices(alice_client, alice):
     assert "1 time so far" in html
 
 
+def test_the_practice_log_offers_only_the_three_outcomes(alice_client, alice):
+    statement = add_statement(alice, "No meetings after four.")
+
+    html = alice_client.get(reverse("planning:boundary-detail", args=[statement.pk])).text
+
+    assert html.count('name="outcome"') == 3
+    assert 'name="outcome" value=""' not in html
+    assert "Select an option" not in html
+
+
 def test_the_words_can_be_edited_after_saving(alice_client, alice):
     statement = add_statement(alice, "Old words.")
     url = reverse("planning:boundary-detail", args=[statement.pk])

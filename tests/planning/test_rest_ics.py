@@ -7,7 +7,7 @@ cross the spring-forward change, so they end on Sunday at 11:00 on Berlin's cloc
 import datetime as dt
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 from icalendar import Calendar
 
@@ -72,13 +72,15 @@ def test_the_feed_lists_upcoming_windows_without_a_session(client, alice):
     assert uids == [f"{current.uid}@pacewise", f"{later.uid}@pacewise"]
 
 
+@override_settings(SITE_URL="https://pacewise.example", ALLOWED_HOSTS=["127.0.0.1"])
 def test_making_a_feed_shows_its_address_once_and_reuses_it(alice_client, alice):
-    alice_client.post(reverse("planning:feed-create"))
-    alice_client.post(reverse("planning:feed-create"))
+    alice_client.post(reverse("planning:feed-create"), HTTP_HOST="127.0.0.1:8765")
+    alice_client.post(reverse("planning:feed-create"), HTTP_HOST="127.0.0.1:8765")
 
     feed = CalendarFeed.objects.get(user=alice)
-    html = alice_client.get(reverse("planning:rest")).text
-    assert reverse("planning:calendar-feed", args=[feed.token]) in html
+    html = alice_client.get(reverse("planning:rest"), HTTP_HOST="127.0.0.1:8765").text
+    path = reverse("planning:calendar-feed", args=[feed.token])
+    assert f'value="http://127.0.0.1:8765{path}"' in html  # the host it was asked on
 
 
 def test_revoking_the_feed_makes_the_old_address_404_and_a_new_one_differs(alice_client, alice):

@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.test import override_settings
 from django.urls import reverse
 
 from apps.checkins.models import CheckIn, JournalEntry
@@ -92,11 +93,32 @@ def test_an_expired_link_is_not_found(client, alice, plan):
     url = share(alice, include_values=True)
 
     with time_machine.travel(NOW + dt.timedelta(days=7, seconds=1), tick=False):
-        assert client.get(url).status_code == 404
+        response = client.get(url)
+
+    assert response.status_code == 404
+    assert "This link has expired" in response.text
+    assert "Alice" not in response.text.split("<main")[1]
+
+
+@override_settings(DEBUG=True)  # a kind page even where Django would show its debug 404
+def test_a_turned_off_link_says_so_kindly(client, alice, plan):
+    url = share(alice, include_values=True)
+    ShareLink.objects.filter(user=alice).update(revoked_at=NOW)
+
+    response = client.get(url)
+
+    assert response.status_code == 404
+    assert "This link was turned off" in response.text
+    assert "The person who shared it turned it off." in response.text
+    assert response["Cache-Control"] == "private, no-store"
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
 
 
 @pytest.mark.parametrize("token", ["abc", "A" * 43, "é" * 43, "a" * 200])
 def test_unknown_and_malformed_tokens_are_not_found(client, alice, token):
     share(alice, include_values=True)
 
-    assert client.get(f"/share/{token}/").status_code == 404
+    response = client.get(f"/share/{token}/")
+
+    assert response.status_code == 404
+    assert "This link does not work" in response.text

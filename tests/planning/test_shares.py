@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 from django.core import mail
+from django.test import override_settings
 from django.urls import reverse
 
 from apps.planning.models import ShareLink
@@ -142,3 +143,14 @@ def test_a_turned_off_link_makes_room_for_a_new_one(alice_client, alice):
 
     assert alice_client.post(URL, FORM).status_code == 302
     assert ShareLink.objects.for_user(alice).active().count() == 10
+
+
+@override_settings(SITE_URL="https://pacewise.example", ALLOWED_HOSTS=["127.0.0.1"])
+def test_the_page_shows_each_link_on_the_host_and_port_it_was_asked_on(alice_client, alice):
+    alice_client.post(URL, FORM, HTTP_HOST="127.0.0.1:8765")
+    link = ShareLink.objects.get(user=alice)
+
+    html = alice_client.get(reverse("planning:shares"), HTTP_HOST="127.0.0.1:8765").text
+
+    assert f'value="http://127.0.0.1:8765{link.get_absolute_url()}"' in html
+    assert "pacewise.example" not in html

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -34,7 +33,8 @@ def rest_context(request: HttpRequest, form: RestWindowForm | None = None) -> di
         "upcoming": list(windows.upcoming()[:UPCOMING_SHOWN]),
         "page": Paginator(past, 10).get_page(request.GET.get("page")),
         "feed": feed,
-        "feed_url": settings.SITE_URL + reverse("planning:calendar-feed", args=[feed.token])
+        # The host and port this page was asked on: SITE_URL is for emails built outside a request.
+        "feed_url": request.build_absolute_uri(reverse("planning:calendar-feed", args=[feed.token]))
         if feed
         else "",
     }

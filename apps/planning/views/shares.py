@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.humanize.templatetags.humanize import apnumber
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
@@ -92,13 +92,26 @@ def share_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("planning:shares")
 
 
+def link_gone(request: HttpRequest, link: ShareLink | None) -> HttpResponse:
+    """A kind 404 for whoever was given the link: why it no longer works, if it ever did."""
+    reason = "unknown" if link is None else "revoked" if link.revoked_at else "expired"
+    response = render(request, "planning/share_gone.html", {"reason": reason}, status=404)
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
 @rate_limited("share-link", limit=60, period=60)
 @require_GET
 def share_view(request: HttpRequest, token: str) -> HttpResponse:
     """Public and read-only: only the sections the sharer ticked, never check-ins or journal."""
-    if not is_token(token):
-        raise Http404("No such link.")
-    link = get_object_or_404(ShareLink.objects.active().select_related("user"), token=token)
+    link = (
+        ShareLink.objects.select_related("user").filter(token=token).first()
+        if is_token(token)
+        else None
+    )
+    if link is None or not link.is_active:
+        return link_gone(request, link)
     owner = link.user
     today = owner.local_now().date()
     context = {"link": link, "owner": owner, "week_of": week_start(today)}
