@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test bench lint format lock upgrade icons clean
+.PHONY: install run test bench lint format lock upgrade icons messages clean
 
 # The virtual environment, built from the pinned lock file; rebuilt when the lock changes.
 # --isolated: the lock file alone says what is installed (from PyPI, checked against its
@@ -60,6 +60,10 @@ lock: $(STAMP)
 
 upgrade:
 	$(MAKE) lock UPGRADE=--upgrade
+
+# allauth's words in the site's voice (config/locale/en/LC_MESSAGES/django.po); commit the .mo.
+messages:
+	msgfmt --check -o config/locale/en/LC_MESSAGES/django.mo config/locale/en/LC_MESSAGES/django.po
 
 # The site's icons from static/img/icon.svg (apps/lib/icons.py); commit what it writes.
 icons: $(STAMP)

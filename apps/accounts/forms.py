@@ -1,12 +1,18 @@
+from allauth.core import context
 from django import forms
 from django.http import HttpRequest
 from django_countries import countries
 
 from apps.accounts.models import User
-from apps.lib.dates import time_zone_names, validate_time_zone
+from apps.lib.dates import time_zone_groups, validate_time_zone, zone_for_country
+from apps.lib.languages import country_from_accept_language
 from apps.reminders.models import Reminder
 
-TIME_ZONE_CHOICES = [(name, name.replace("_", " ")) for name in time_zone_names()]
+# Grouped: the common zones first, then every zone by region, for choosing without JavaScript.
+TIME_ZONE_CHOICES = [
+    (group, [(name, name.replace("_", " ")) for name in names])
+    for group, names in time_zone_groups()
+]
 COUNTRY_CHOICES = [("", "Choose your country (optional)"), *countries]
 
 
@@ -40,7 +46,13 @@ class SignupForm(forms.Form):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         if not self.is_bound:
-            # Pre-selected from the browser's own zone by static/js/site.js.
+            # A first guess from the browser's language (de-DE: Germany, Europe/Berlin), which
+            # static/js/site.js then replaces with the browser's own zone.
+            request = context.request
+            header = request.headers.get("Accept-Language", "") if request else ""
+            country = country_from_accept_language(header)
+            self.initial.setdefault("country", country)
+            self.initial.setdefault("time_zone", zone_for_country(country) or "UTC")
             self.fields["time_zone"].widget.attrs["data-detect-time-zone"] = ""
 
     def signup(self, request: HttpRequest, user: User) -> None:

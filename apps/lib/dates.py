@@ -2,6 +2,7 @@
 
 from datetime import date, datetime, timedelta
 from functools import cache
+from importlib.resources import files
 from zoneinfo import ZoneInfo, available_timezones
 
 from django.core.exceptions import ValidationError
@@ -13,6 +14,51 @@ def time_zone_names() -> tuple[str, ...]:
     legacy = ("Etc/", "SystemV/", "US/", "Canada/", "Brazil/", "Chile/", "Mexico/")
     names = {name for name in available_timezones() if "/" in name or name == "UTC"}
     return tuple(sorted(name for name in names if not name.startswith(legacy)))
+
+
+# Offered first at sign-up and in the account, before every zone by region.
+COMMON_ZONES = (
+    *("UTC", "Europe/London", "Europe/Dublin", "Europe/Paris", "Europe/Berlin"),
+    *("Europe/Madrid", "Europe/Rome", "Europe/Amsterdam", "Europe/Stockholm", "Europe/Warsaw"),
+    *("America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles"),
+    *("America/Toronto", "America/Vancouver", "America/Mexico_City", "America/Sao_Paulo"),
+    *("Africa/Lagos", "Africa/Nairobi", "Africa/Johannesburg", "Asia/Kolkata", "Asia/Singapore"),
+    *("Asia/Manila", "Asia/Tokyo", "Australia/Sydney", "Australia/Perth", "Pacific/Auckland"),
+)
+
+
+@cache
+def time_zone_groups() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The common zones, then every zone under its region ("Europe", "America", ...)."""
+    regions: dict[str, list[str]] = {}
+    for name in time_zone_names():
+        regions.setdefault(name.partition("/")[0] if "/" in name else "Other", []).append(name)
+    return (("Common time zones", COMMON_ZONES), *((r, tuple(z)) for r, z in regions.items()))
+
+
+@cache
+def zones_by_country() -> dict[str, tuple[str, ...]]:
+    """Each ISO country's IANA zones, from tzdata's zone.tab (its main zone first)."""
+    table = files("tzdata").joinpath("zoneinfo", "zone.tab").read_text(encoding="utf-8")
+    zones: dict[str, list[str]] = {}
+    for line in table.splitlines():
+        if line and not line.startswith("#"):
+            country, _, name = line.split("\t")[:3]
+            zones.setdefault(country, []).append(name)
+    return {country: tuple(names) for country, names in zones.items()}
+
+
+@cache
+def zone_for_country(country: str) -> str:
+    """The country's zone where all its zones keep one time (Germany: Europe/Berlin), else ""
+    (the United States has several, so the country alone cannot say which)."""
+    names = [n for n in zones_by_country().get(country, ()) if n in time_zone_names()]
+    if not names:
+        return ""
+    year = datetime.now(ZoneInfo("UTC")).year
+    instants = [datetime(year, month, 15, 12, tzinfo=ZoneInfo("UTC")) for month in (1, 7)]
+    offsets = {tuple(i.astimezone(zone(n)).utcoffset() for i in instants) for n in names}
+    return names[0] if len(offsets) == 1 else ""
 
 
 def validate_time_zone(value: str) -> None:

@@ -278,6 +278,8 @@ COUNTRIES_OVERRIDE = {
     "VI": "U.S. Virgin Islands",
 }
 LANGUAGE_CODE = "en"
+# config/locale/en: allauth's page titles and buttons in the site's own words.
+LOCALE_PATHS = [BASE_DIR / "config" / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -66,7 +66,7 @@ def test_alice_exports_her_data_deletes_her_account_and_cannot_sign_in_again(new
     main.get_by_role("link", name="Download your data").click()
     next_export = urlencode({"next": reverse("accounts:export")})
     expect(page).to_have_url(url_of("account_reauthenticate", query=next_export))
-    expect(page.get_by_role("heading", level=1)).to_have_text("Confirm Access")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Confirm it's you")
     expect(main.get_by_text("Enter your password:")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Password").fill(PASSWORD)

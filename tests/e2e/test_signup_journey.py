@@ -42,7 +42,7 @@ def sign_up(page: Page, *, display_name: str = "", country: str = "") -> None:
         page.get_by_label("Country").select_option(country)
     page.get_by_label("Password:", exact=True).fill(PASSWORD)
     page.get_by_label("Password (again)").fill(PASSWORD)
-    page.get_by_role("button", name="Sign up").click()
+    page.get_by_role("main").get_by_role("button", name="Create your account").click()
 
 
 def enter_code(page: Page) -> None:
@@ -51,8 +51,8 @@ def enter_code(page: Page) -> None:
 
 
 def test_a_newcomer_signs_up_verifies_by_code_and_signs_back_in(new_page):
-    # The browser says it is in Berlin; the sign-up form should pick that zone up by itself.
-    page = new_page(timezone_id="Europe/Berlin")
+    # The browser is in Tokyo though its language is en-US: the zone comes from the browser.
+    page = new_page(timezone_id="Asia/Tokyo", locale="en-US")
 
     page.goto("/")
     expect(page).to_have_url(url_of("accounts:landing"))
@@ -62,13 +62,15 @@ def test_a_newcomer_signs_up_verifies_by_code_and_signs_back_in(new_page):
 
     page.get_by_role("link", name="Create a free account").click()
     expect(page).to_have_url(url_of("account_signup"))
-    expect(page.get_by_label("Time zone")).to_have_value("Europe/Berlin")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Create your account")
+    expect(page.get_by_label("Time zone")).to_have_value("Asia/Tokyo")
+    expect(page.get_by_label("Country")).to_have_value("US")  # guessed from en-US, changeable
     expect_help_link(page)
     assert_accessible(page)
 
-    sign_up(page, display_name="Dana", country="DE")
+    sign_up(page, display_name="Dana", country="JP")
     expect(page).to_have_url(url_of("account_email_verification_sent"))
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Verification Code")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your email for a code")
     expect_help_link(page)
     assert_accessible(page)
 
@@ -78,7 +80,7 @@ def test_a_newcomer_signs_up_verifies_by_code_and_signs_back_in(new_page):
     expect_help_link(page)
     assert_accessible(page)
     user = User.objects.get(email=EMAIL)
-    assert (user.display_name, user.time_zone, user.country.code) == ("Dana", "Europe/Berlin", "DE")
+    assert (user.display_name, user.time_zone, user.country.code) == ("Dana", "Asia/Tokyo", "JP")
 
     page.get_by_role("banner").get_by_role("button", name="Sign out").click()
     expect(page).to_have_url(url_of("accounts:landing", "account_logout"))
@@ -103,11 +105,15 @@ def test_a_newcomer_signs_up_verifies_by_code_and_signs_back_in(new_page):
 
 
 def test_signing_up_works_with_javascript_turned_off(new_page):
-    page = new_page(java_script_enabled=False)
+    page = new_page(java_script_enabled=False, locale="de-DE")
 
     page.goto(reverse("account_signup"))
-    # Nothing detects the browser's zone, so the form keeps its default.
-    expect(page.get_by_label("Time zone")).to_have_value("UTC")
+    # No script reads the browser's zone: the language's country (Germany) has one zone.
+    expect(page.get_by_label("Time zone")).to_have_value("Europe/Berlin")
+    expect(page.get_by_label("Country")).to_have_value("DE")
+    common = page.locator('optgroup[label="Common time zones"]')
+    expect(common.locator("option").first).to_have_text("UTC")
+    expect(page.locator('optgroup[label="Europe"] option[value="Europe/Vienna"]')).to_have_count(1)
     sign_up(page)
     expect(page).to_have_url(url_of("account_email_verification_sent"))
 
@@ -115,4 +121,4 @@ def test_signing_up_works_with_javascript_turned_off(new_page):
     expect(page).to_have_url(url_of("checkins:today"))
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     expect_help_link(page)
-    assert User.objects.get(email=EMAIL).time_zone == "UTC"
+    assert User.objects.get(email=EMAIL).time_zone == "Europe/Berlin"
