@@ -5,6 +5,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from django.urls import reverse
+
 from apps.checkins.models import CheckIn, Drive, Need
 from apps.lib import charts
 
@@ -97,6 +99,7 @@ def drive_score(checkin: CheckIn | None) -> int | None:
 def build_insights(checkins: Sequence[CheckIn], first: dt.date, last: dt.date) -> Insights:
     days = days_between(first, last, checkins)
     labels = [f"{d.date:%a} {d.date.day} {d.date:%b}" for d in days]
+    day_prefix = reverse("checkins:day", args=["-"]).removesuffix("-/")
     tick_every = max(len(days) // 7, 1)
     in_range = [d.checkin for d in days if d.checkin]
     need_names = dict(Need.choices)
@@ -112,6 +115,7 @@ def build_insights(checkins: Sequence[CheckIn], first: dt.date, last: dt.date) -
             y_range=(1, 10),
             y_ticks=(1, 4, 7, 10),
             x_tick_every=tick_every,
+            hrefs=[f"{day_prefix}{d.date.isoformat()}/" for d in days],
         ),
         drive_chart=charts.diverging_bars([drive_score(d.checkin) for d in days], labels, limit=2),
         needs=needs_named,

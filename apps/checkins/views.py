@@ -23,6 +23,7 @@ from apps.checkins.forms import (
 )
 from apps.checkins.insights import RANGES, build_insights, masked_ambition
 from apps.checkins.models import CheckIn, JournalEntry, SafetySignal
+from apps.checkins.pixels import COLOURS, year_in_pixels
 from apps.lib.dates import long_day
 from apps.resources.crisis import crisis_help
 from apps.resources.models import ExerciseLog, JournalPrompt
@@ -174,6 +175,17 @@ def history(request: HttpRequest) -> HttpResponse:
     ]
     previous = (month - dt.timedelta(days=1)).replace(day=1)
     following = (last + dt.timedelta(days=1)) if last < today else None
+    years = list(range(today.year, (today - OLDEST_DAY).year - 1, -1))
+    year = (
+        int(request.GET["year"]) if request.GET.get("year", "") in map(str, years) else today.year
+    )
+    colour = request.GET.get("colour") if request.GET.get("colour") in COLOURS else "energy"
+    days = {
+        day: (energy, feeling)
+        for day, energy, feeling in CheckIn.objects.for_user(request.user)
+        .filter(checked_in_on__year=year)
+        .values_list("checked_in_on", "energy", "feeling")
+    }
     return render(
         request,
         "checkins/history.html",
@@ -184,6 +196,9 @@ def history(request: HttpRequest) -> HttpResponse:
             "checked_in_days": len(by_day),
             "previous": previous,
             "following": following,
+            "years": years,
+            "colour": colour,
+            "pixels": year_in_pixels(year, days, today, colour),
         },
     )
 

@@ -13,6 +13,7 @@ class Point:
     x: float
     y: float
     label: str
+    href: str = ""  # where choosing the point leads (its day), if anywhere
 
 
 @dataclass(frozen=True)
@@ -69,8 +70,12 @@ def line_chart(
     x_tick_every: int = 1,
     width: int = 640,
     height: int = 200,
+    hrefs: Sequence[str] | None = None,
 ) -> Chart:
-    """One series over evenly spaced days; None leaves a gap (a day without a check-in)."""
+    """One series over evenly spaced days; None leaves a gap (a day without a check-in).
+
+    hrefs: a link for each value's point (its day's page), if they should lead somewhere.
+    """
     chart = Chart(width=width, height=height)
     left, right = PAD_LEFT, width - PAD_RIGHT
     top, bottom = PAD_TOP, height - PAD_BOTTOM
@@ -87,7 +92,8 @@ def line_chart(
             continue
         y = round(_scale(value, *y_range, bottom, top), 1)
         segment.append(f"{'M' if not segment else 'L'}{x},{y}")
-        chart.points.append(Point(x, y, f"{label}: {value:g}"))
+        href = hrefs[index] if hrefs else ""
+        chart.points.append(Point(x, y, f"{label}: {value:g}", href))
     if segment:
         chart.paths.append(" ".join(segment))
     chart.y_ticks = [Tick(round(_scale(v, *y_range, bottom, top), 1), f"{v:g}") for v in y_ticks]

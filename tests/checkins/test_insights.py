@@ -42,3 +42,13 @@ def test_it_never_counts_a_streak(alice_client, alice):
     checkin(alice, days_ago=3)
 
     assert "streak" not in alice_client.get(URL).text.replace("no streaks here", "")
+
+
+def test_each_point_of_the_energy_chart_links_to_its_day(alice_client, alice):
+    day = checkin(alice, days_ago=2, energy=6).checked_in_on
+
+    html = alice_client.get(reverse("checkins:insights"), {"days": 7}).text
+
+    link = f'<a href="{reverse("checkins:day", args=[day.isoformat()])}" aria-label="'
+    assert link in html
+    assert ': 6: open that day"' in html
