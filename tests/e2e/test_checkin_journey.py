@@ -153,7 +153,11 @@ def test_alice_checks_in_asks_for_help_and_looks_back(new_page, alice):
     nav.get_by_role("link", name="Insights").click()
     expect(page).to_have_url(url_of("checkins:insights"))
     expect(nav.get_by_role("link", name="Insights")).to_have_attribute("aria-current", "page")
-    expect(page.get_by_role("img", name=re.compile(r"^Energy from 1 to 10"))).to_be_visible()
+    energy_chart = page.get_by_role("group", name=re.compile(r"^Energy from 1 to 10"))
+    expect(energy_chart).to_be_visible()
+    expect(energy_chart.get_by_role("link").first).to_have_attribute(
+        "href", re.compile(r"/checkins/\d{4}-\d\d-\d\d/$")
+    )
     table = page.get_by_role("table", name="Energy, drive, need and sleep per day")
     expect(table).to_be_hidden()
     page.locator("summary", has_text="Show these days as a table").click()
