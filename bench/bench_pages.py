@@ -11,7 +11,8 @@ every page is rendered afresh.
   today_rps     GET /today/ before today's check-in exists: the quick check-in (energy and
                 "I need ..."), the week strip and the signal
   checkin_post_rps
-                POST /checkins/<today>/ with a valid full check-in and the CSRF token;
+                POST /checkins/<today>/ with a valid full check-in (two tags ticked) and the
+                CSRF token;
                 answers 302 to the Today page (redirects are not followed)
   today_checked_in_rps
                 GET /today/ once today's check-in is saved: its summary, the exercises for
@@ -111,9 +112,10 @@ def measure(port: int, requests: dict[str, Request]) -> dict[str, float]:
 
 def main() -> None:
     harness.setup()
-    from apps.checkins.models import CheckIn
+    from apps.checkins.models import CheckIn, Tag
 
     user = harness.seed_user()
+    two_tags = [tag.pk for tag in Tag.objects.create_defaults(user)[:2]]
     session = harness.session_cookie(user)
     today = harness.local_today(user)
     fields = {
@@ -124,6 +126,7 @@ def main() -> None:
         "sleep_hours": "7",
         "sleep_quality": "4",
         "note": "bench",
+        "tags": two_tags,  # as a person ticks two of their tags
     }
 
     def not_checked_in() -> None:
@@ -133,7 +136,7 @@ def main() -> None:
         CheckIn.objects.update_or_create(
             user=user,
             checked_in_on=today,
-            defaults={key: value for key, value in fields.items() if key != "checked_in_on"},
+            defaults={key: value for key, value in fields.items() if key not in {"tags"}},
         )
 
     day_page = f"/checkins/{today.isoformat()}/"
@@ -167,7 +170,7 @@ def main() -> None:
                         "Content-Type": "application/x-www-form-urlencoded",
                         "Origin": f"http://127.0.0.1:{port}",
                     },
-                    urlencode({"csrfmiddlewaretoken": form_token, **fields}).encode(),
+                    urlencode({"csrfmiddlewaretoken": form_token, **fields}, doseq=True).encode(),
                     status=302,
                     check=redirects_to_today,
                 ),

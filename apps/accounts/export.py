@@ -24,7 +24,7 @@ from django.db.models import F
 
 from apps.accounts.models import SecurityEvent, User
 from apps.audits.models import Commitment, EnergyAudit, EnergyMoment
-from apps.checkins.models import CheckIn, JournalEntry, SafetySignal
+from apps.checkins.models import CheckIn, JournalEntry, SafetySignal, Tag
 from apps.outbox.models import Message
 from apps.planning.models import (
     BoundaryPractice,
@@ -98,6 +98,21 @@ SECTIONS = (
             "created_at",
             "updated_at",
         ),
+    ),
+    Section(
+        "tags",
+        Tag,
+        lambda user: Tag.objects.for_user(user).order_by("kind", "order", "pk"),
+        ("id", "name", "kind", "order", "archived_at", "created_at"),
+    ),
+    Section(
+        "check_in_tags",
+        CheckIn.tags.through,
+        lambda user: CheckIn.tags.through.objects.filter(checkin__user=user).order_by(
+            "checkin__checked_in_on", "tag_id"
+        ),
+        ("checked_in_on", "tag_id"),
+        related={"checked_in_on": F("checkin__checked_in_on")},
     ),
     Section(
         "safety_signals",

@@ -4,6 +4,7 @@ from django.http import HttpRequest
 from django_countries import countries
 
 from apps.accounts.models import User
+from apps.checkins.models import Tag
 from apps.lib.dates import time_zone_groups, validate_time_zone, zone_for_country
 from apps.lib.languages import country_from_accept_language
 from apps.reminders.models import Reminder
@@ -62,6 +63,7 @@ class SignupForm(forms.Form):
         user.save(update_fields=["display_name", "time_zone", "country"])
         # Default reminders (the weekly summary, a gentle check-in nudge) in the new zone.
         Reminder.objects.reschedule(user)
+        Tag.objects.create_defaults(user)
 
 
 class ProfileForm(forms.ModelForm):

@@ -1,5 +1,5 @@
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from functools import cached_property
 
@@ -10,7 +10,7 @@ from django.utils.safestring import SafeString
 
 from apps.accounts.models import User
 from apps.checkins.feelings import FEELINGS, QUADRANTS
-from apps.checkins.models import CheckIn, Drive, JournalEntry, Need, SleepQuality
+from apps.checkins.models import CheckIn, Drive, JournalEntry, Need, SleepQuality, Tag
 from apps.resources.models import JournalPrompt
 
 OLDEST_DAY = dt.timedelta(days=366 * 3)
@@ -128,6 +128,9 @@ class QuickCheckInForm(RadioGroupsMixin, forms.Form):
         return CheckIn.objects.upsert(user, day, fields, is_quick=True)
 
 
+TagChoice = tuple[int, str, str, bool]  # id, name, kind, on this day already
+
+
 class CheckInForm(RadioGroupsMixin, forms.Form):
     """The full check-in of a day: how it feels, energy, need, drive, and optionally sleep and
     a note."""
@@ -184,6 +187,37 @@ class CheckInForm(RadioGroupsMixin, forms.Form):
             "max_length": "Keep the note under 500 characters (it has %(show_value)d)."
         },
     )
+    tags = forms.TypedMultipleChoiceField(
+        coerce=int,
+        required=False,
+        error_messages={"invalid_choice": "Choose tags from your own list."},
+    )
+
+    def __init__(
+        self, *args: object, tags: Callable[[], Sequence[TagChoice]] = tuple, **kwargs: object
+    ) -> None:
+        """tags: gives the person's tags this form offers (their active ones, and any already
+        on the day), each (id, name, kind, chosen); asked only when the form needs them (a
+        POST without tags validates without)."""
+        super().__init__(*args, **kwargs)
+        self._tags = tags
+        self.fields["tags"].choices = lambda: [(pk, name) for pk, name, _, _ in self.tag_choices]
+        if not self.is_bound:
+            self.initial.setdefault("tags", [pk for pk, _, _, chosen in self.tag_choices if chosen])
+
+    @cached_property
+    def tag_choices(self) -> list[TagChoice]:
+        return list(self._tags())
+
+    @cached_property
+    def tag_groups(self) -> list[tuple[str, list[dict]]]:
+        """The tags as chips under their kind ("What you did", ...), ready to print."""
+        chosen = {str(value) for value in self["tags"].value() or ()}
+        labels = dict(Tag.Kind.choices)
+        groups: dict[str, list[dict]] = {kind: [] for kind in labels}
+        for pk, name, kind, _ in self.tag_choices:
+            groups[kind].append({"value": pk, "name": name, "checked": str(pk) in chosen})
+        return [(labels[kind], chips) for kind, chips in groups.items() if chips]
 
     def clean(self) -> dict:
         data = super().clean()
@@ -196,16 +230,24 @@ class CheckInForm(RadioGroupsMixin, forms.Form):
 
     def save(self, user: User, day: dt.date) -> CheckIn:
         fields = {name: self.cleaned_data[name] for name in SAVED_FIELDS}
-        return CheckIn.objects.upsert(user, day, {**fields, "is_quick": False}, is_quick=False)
+        checkin = CheckIn.objects.upsert(user, day, {**fields, "is_quick": False}, is_quick=False)
+        if tags := self.cleaned_data["tags"]:
+            checkin.tags.set(tags)
+        else:
+            checkin.tags.clear()
+        return checkin
 
     @classmethod
-    def for_checkin(cls, checkin: CheckIn | None) -> "CheckInForm":
+    def for_checkin(
+        cls, checkin: CheckIn | None, tags: Callable[[], Sequence[TagChoice]] = tuple
+    ) -> "CheckInForm":
         if checkin is None:
-            return cls()
+            return cls(tags=tags)
         own = checkin.feeling if checkin.feeling and checkin.feeling not in FEELINGS else ""
         initial = {name: getattr(checkin, name) for name in SAVED_FIELDS}
         return cls(
-            initial={**initial, "feeling": "" if own else checkin.feeling, "own_feeling": own}
+            initial={**initial, "feeling": "" if own else checkin.feeling, "own_feeling": own},
+            tags=tags,
         )
 
     @cached_property

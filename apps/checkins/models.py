@@ -3,7 +3,8 @@ import datetime as dt
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from apps.checkins.feelings import FEELINGS
@@ -62,6 +63,72 @@ class CheckInQuerySet(OwnedQuerySet):
         return checkin
 
 
+class TagQuerySet(OwnedQuerySet):
+    def active(self) -> "TagQuerySet":
+        return self.filter(archived_at__isnull=True)
+
+    def offered_on(self, day: dt.date) -> list[tuple[int, str, str, bool]]:
+        """What a day's check-in offers, in one query: the active tags and any already on that
+        day (an archived one stays until it is unticked), each (id, name, kind, on the day)."""
+        on_day = CheckIn.tags.through.objects.filter(tag=OuterRef("pk"), checkin__checked_in_on=day)
+        return list(
+            self.annotate(chosen=Exists(on_day))
+            .filter(Q(archived_at__isnull=True) | Q(chosen=True))
+            .values_list("pk", "name", "kind", "chosen")
+        )
+
+    def create_defaults(self, user: settings.AUTH_USER_MODEL) -> list["Tag"]:
+        """A new person's first tags, which they can rename, archive and reorder."""
+        tags = [
+            self.model(user=user, name=name, kind=kind, order=order)
+            for order, (name, kind) in enumerate(Tag.DEFAULTS)
+        ]
+        self.bulk_create(tags, ignore_conflicts=True)  # a name they have already stays as it is
+        return list(self.filter(user=user))
+
+
+class Tag(models.Model):
+    """One of a person's own labels for what was part of a day: an activity, people, a place."""
+
+    class Kind(models.TextChoices):
+        ACTIVITY = "activity", "What you did"
+        PEOPLE = "people", "Who you were with"
+        PLACE = "place", "Where you were"
+
+    DEFAULTS = (
+        ("work", Kind.ACTIVITY),
+        ("meetings", Kind.ACTIVITY),
+        ("exercise", Kind.ACTIVITY),
+        ("screens late", Kind.ACTIVITY),
+        ("caffeine late", Kind.ACTIVITY),
+        ("travel", Kind.ACTIVITY),
+        ("family", Kind.PEOPLE),
+        ("friends", Kind.PEOPLE),
+        ("alone time", Kind.PEOPLE),
+        ("outdoors", Kind.PLACE),
+        ("home", Kind.PLACE),
+    )
+    MAX_ACTIVE = 40
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    name = models.CharField(max_length=30)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.ACTIVITY)
+    order = models.PositiveIntegerField(default=0)
+    archived_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = TagQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(Lower("name"), "user", name="one_tag_name_per_person"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class CheckIn(models.Model):
     """One person's check-in for one of their local days."""
 
@@ -84,6 +151,7 @@ class CheckIn(models.Model):
     is_backfilled = models.BooleanField(
         default=False, help_text="Filled in on a later day than the one it describes."
     )
+    tags = models.ManyToManyField(Tag, blank=True, related_name="checkins")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from apps.checkins import views
+from apps.checkins import tags, views
 
 app_name = "checkins"
 urlpatterns = [
@@ -9,6 +9,11 @@ urlpatterns = [
     path("checkins/history/", views.history, name="history"),
     path("checkins/<str:day>/", views.checkin_day, name="day"),
     path("insights/", views.insights, name="insights"),
+    path("account/tags/", tags.tags, name="tags"),
+    path("account/tags/add/", tags.tag_add, name="tag-add"),
+    path("account/tags/<int:pk>/rename/", tags.tag_rename, name="tag-rename"),
+    path("account/tags/<int:pk>/archive/", tags.tag_archive, name="tag-archive"),
+    path("account/tags/<int:pk>/move/", tags.tag_move, name="tag-move"),
     path("journal/", views.journal_list, name="journal"),
     path("journal/new/", views.journal_create, name="journal-create"),
     path("journal/<int:pk>/", views.journal_detail, name="journal-detail"),

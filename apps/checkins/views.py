@@ -22,7 +22,7 @@ from apps.checkins.forms import (
     is_past_or_today,
 )
 from apps.checkins.insights import RANGES, build_insights, masked_ambition
-from apps.checkins.models import CheckIn, JournalEntry, SafetySignal
+from apps.checkins.models import CheckIn, JournalEntry, SafetySignal, Tag
 from apps.checkins.pixels import COLOURS, year_in_pixels
 from apps.lib.dates import long_day
 from apps.resources.crisis import crisis_help
@@ -113,7 +113,11 @@ def checkin_day(request: HttpRequest, day: str) -> HttpResponse:
     date = local_day(day)
     if request.method == "POST" and "quick_need" in request.POST:
         return quick_checkin(request, date)
-    form = CheckInForm(request.POST) if request.method == "POST" else None
+
+    def tags() -> list:
+        return Tag.objects.for_user(request.user).offered_on(date)
+
+    form = CheckInForm(request.POST, tags=tags) if request.method == "POST" else None
     if form is not None and form.is_valid():
         return after_save(request, form.save(request.user, date))
     checkin = CheckIn.objects.for_user(request.user).filter(checked_in_on=date).first()
@@ -121,7 +125,7 @@ def checkin_day(request: HttpRequest, day: str) -> HttpResponse:
         "day": date,
         "is_today": date == timezone.localdate(),
         "checkin": checkin,
-        "form": form or CheckInForm.for_checkin(checkin),
+        "form": form or CheckInForm.for_checkin(checkin, tags),
     }
     return render(request, "checkins/day.html", context, status=422 if form else 200)
 

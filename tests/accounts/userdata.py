@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from apps.accounts.models import SecurityEvent, User
 from apps.audits.models import Commitment, EnergyAudit, EnergyMoment
-from apps.checkins.models import CheckIn, JournalEntry, SafetySignal
+from apps.checkins.models import CheckIn, JournalEntry, SafetySignal, Tag
 from apps.outbox.models import Message
 from apps.planning.models import (
     BoundaryPractice,
@@ -107,7 +107,7 @@ def fill(user: User) -> dict[type[models.Model], list[models.Model]]:
 
     address = add(EmailAddress.objects.create(user=user, email=f"old.{user.email}", verified=False))
     add(EmailConfirmation.objects.create(email_address=address, key=f"key-{user.pk}"))
-    add(
+    checkin = add(
         CheckIn.objects.create(
             user=user,
             checked_in_on=today,
@@ -120,6 +120,9 @@ def fill(user: User) -> dict[type[models.Model], list[models.Model]]:
             note=FORMULA,
         )
     )
+    tag = add(Tag.objects.create(user=user, name="=meetings", kind=Tag.Kind.ACTIVITY))
+    checkin.tags.add(tag)
+    add(CheckIn.tags.through.objects.get(checkin=checkin, tag=tag))
     add(SafetySignal.objects.create(user=user))
     add(
         JournalEntry.objects.create(

@@ -1,5 +1,5 @@
 """Every signed-in page runs a small, fixed number of queries, as many with two years of
-history as with one day."""
+history (two tags a day) as with one day."""
 
 import datetime as dt
 
@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from apps.checkins.models import CheckIn, JournalEntry
+from apps.checkins.models import CheckIn, JournalEntry, Tag
 from tests.checkins.conftest import local_today
 
 pytestmark = pytest.mark.django_db
@@ -30,6 +30,13 @@ def add_history(user, days: int) -> None:
             note="a note",
         )
         for n in range(days)
+    )
+    tags = Tag.objects.create_defaults(user)
+    through = CheckIn.tags.through
+    through.objects.bulk_create(  # two tags a day
+        through(checkin_id=checkin_id, tag_id=tags[(i + k) % len(tags)].pk)
+        for i, checkin_id in enumerate(CheckIn.objects.for_user(user).values_list("pk", flat=True))
+        for k in (0, 3)
     )
     JournalEntry.objects.bulk_create(
         JournalEntry(user=user, written_on=today - dt.timedelta(days=n), body=f"Entry {n} river")
@@ -55,6 +62,7 @@ def signed_in_pages(user) -> list[str]:
         reverse("checkins:journal-update", args=[entry.pk]),
         reverse("checkins:journal-create"),
         reverse("accounts:account"),
+        reverse("checkins:tags"),
     ]
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from apps.accounts.models import User
 from apps.audits.models import Commitment, EnergyAudit, EnergyMoment
-from apps.checkins.models import JournalEntry
+from apps.checkins.models import JournalEntry, Tag
 from apps.planning.models import (
     BoundaryPractice,
     BoundaryStatement,
@@ -117,8 +117,15 @@ def action_kwargs(user: User) -> dict:
     return {"pk": action.pk}
 
 
+def tag_kwargs(user: User) -> dict:
+    return {"pk": Tag.objects.create(user=user, name=f"mine {Tag.objects.count()}").pk}
+
+
 # For every URL that takes an object id: make the owner's object, return the URL kwargs.
 OWNED: dict[str, Callable[[User], dict]] = {
+    "checkins:tag-rename": tag_kwargs,
+    "checkins:tag-archive": tag_kwargs,
+    "checkins:tag-move": tag_kwargs,
     "checkins:journal-detail": journal_kwargs,
     "checkins:journal-update": journal_kwargs,
     "checkins:journal-delete": journal_kwargs,
