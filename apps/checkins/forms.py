@@ -1,5 +1,5 @@
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from functools import cached_property
 
@@ -10,7 +10,15 @@ from django.utils.safestring import SafeString
 
 from apps.accounts.models import User
 from apps.checkins.feelings import FEELINGS, QUADRANTS
-from apps.checkins.models import CheckIn, Drive, JournalEntry, Need, SleepQuality, Tag
+from apps.checkins.models import (
+    CheckIn,
+    Drive,
+    JournalEntry,
+    Need,
+    SleepQuality,
+    Tag,
+    TagChoice,
+)
 from apps.resources.models import JournalPrompt
 
 OLDEST_DAY = dt.timedelta(days=366 * 3)
@@ -128,9 +136,6 @@ class QuickCheckInForm(RadioGroupsMixin, forms.Form):
         return CheckIn.objects.upsert(user, day, fields, is_quick=True)
 
 
-TagChoice = tuple[int, str, str, bool]  # id, name, kind, on this day already
-
-
 class CheckInForm(RadioGroupsMixin, forms.Form):
     """The full check-in of a day: how it feels, energy, need, drive, and optionally sleep and
     a note."""
@@ -193,21 +198,14 @@ class CheckInForm(RadioGroupsMixin, forms.Form):
         error_messages={"invalid_choice": "Choose tags from your own list."},
     )
 
-    def __init__(
-        self, *args: object, tags: Callable[[], Sequence[TagChoice]] = tuple, **kwargs: object
-    ) -> None:
-        """tags: gives the person's tags this form offers (their active ones, and any already
-        on the day), each (id, name, kind, chosen); asked only when the form needs them (a
-        POST without tags validates without)."""
+    def __init__(self, *args: object, tags: Sequence[TagChoice] = (), **kwargs: object) -> None:
+        """tags: the person's tags this form offers (Tag.objects.offered_to: their active ones
+        and any already on the day), each (id, name, kind, on the day)."""
         super().__init__(*args, **kwargs)
-        self._tags = tags
-        self.fields["tags"].choices = lambda: [(pk, name) for pk, name, _, _ in self.tag_choices]
+        self.tag_choices = list(tags)
+        self.fields["tags"].choices = [(pk, name) for pk, name, _, _ in self.tag_choices]
         if not self.is_bound:
             self.initial.setdefault("tags", [pk for pk, _, _, chosen in self.tag_choices if chosen])
-
-    @cached_property
-    def tag_choices(self) -> list[TagChoice]:
-        return list(self._tags())
 
     @cached_property
     def tag_groups(self) -> list[tuple[str, list[dict]]]:
@@ -231,16 +229,20 @@ class CheckInForm(RadioGroupsMixin, forms.Form):
     def save(self, user: User, day: dt.date) -> CheckIn:
         fields = {name: self.cleaned_data[name] for name in SAVED_FIELDS}
         checkin = CheckIn.objects.upsert(user, day, {**fields, "is_quick": False}, is_quick=False)
-        if tags := self.cleaned_data["tags"]:
-            checkin.tags.set(tags)
-        else:
-            checkin.tags.clear()
+        # The day's tags before this save came with the form's choices: write only the change.
+        before = {pk for pk, _, _, chosen in self.tag_choices if chosen}
+        wanted = set(self.cleaned_data["tags"])
+        through = CheckIn.tags.through
+        if gone := before - wanted:
+            through.objects.filter(checkin_id=checkin.pk, tag_id__in=gone).delete()
+        if new := wanted - before:
+            through.objects.bulk_create(
+                [through(checkin_id=checkin.pk, tag_id=pk) for pk in new], ignore_conflicts=True
+            )
         return checkin
 
     @classmethod
-    def for_checkin(
-        cls, checkin: CheckIn | None, tags: Callable[[], Sequence[TagChoice]] = tuple
-    ) -> "CheckInForm":
+    def for_checkin(cls, checkin: CheckIn | None, tags: Sequence[TagChoice] = ()) -> "CheckInForm":
         if checkin is None:
             return cls(tags=tags)
         own = checkin.feeling if checkin.feeling and checkin.feeling not in FEELINGS else ""

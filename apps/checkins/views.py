@@ -114,9 +114,7 @@ def checkin_day(request: HttpRequest, day: str) -> HttpResponse:
     if request.method == "POST" and "quick_need" in request.POST:
         return quick_checkin(request, date)
 
-    def tags() -> list:
-        return Tag.objects.for_user(request.user).offered_on(date)
-
+    tags = Tag.objects.offered_to(request.user, date)
     form = CheckInForm(request.POST, tags=tags) if request.method == "POST" else None
     if form is not None and form.is_valid():
         return after_save(request, form.save(request.user, date))
