@@ -24,6 +24,7 @@ from apps.checkins.forms import (
 from apps.checkins.insights import RANGES, build_insights, masked_ambition
 from apps.checkins.models import CheckIn, JournalEntry, SafetySignal, Tag
 from apps.checkins.pixels import COLOURS, year_in_pixels
+from apps.checkins.together import MIN_DAYS, what_goes_with_energy
 from apps.lib.dates import long_day
 from apps.resources.crisis import crisis_help
 from apps.resources.models import ExerciseLog, JournalPrompt
@@ -223,10 +224,18 @@ def insights(request: HttpRequest) -> HttpResponse:
         .filter(done_at__date__gte=first)
         .select_related("exercise")
     )
+    in_range = [c for c in checkins if c.checked_in_on >= first]
+    tags_by_checkin: dict[int, list[str]] = {}
+    for checkin_id, name in CheckIn.tags.through.objects.filter(
+        checkin__user=request.user, checkin__checked_in_on__gte=first
+    ).values_list("checkin_id", "tag__name"):
+        tags_by_checkin.setdefault(checkin_id, []).append(name)
     return render(
         request,
         "checkins/insights.html",
         {
+            "together": what_goes_with_energy(in_range, tags_by_checkin),
+            "together_min_days": MIN_DAYS,
             "range": days,
             "ranges": RANGES,
             "insights": build_insights(checkins, first, today),
