@@ -87,6 +87,7 @@ SECTIONS = (
         (
             "checked_in_on",
             "feeling",
+            "also_felt",
             "energy",
             "need",
             "drive",

@@ -136,15 +136,22 @@ class QuickCheckInForm(RadioGroupsMixin, forms.Form):
         return CheckIn.objects.upsert(user, day, fields, is_quick=True)
 
 
+class FeelingsField(forms.MultipleChoiceField):
+    """The ticked feeling words; an empty value among them is no word, not a wrong one."""
+
+    def to_python(self, value: object) -> list[str]:
+        return [word for word in super().to_python(value) if word]
+
+
 class CheckInForm(RadioGroupsMixin, forms.Form):
     """The full check-in of a day: how it feels, energy, need, drive, and optionally sleep and
     a note."""
 
-    feeling = forms.ChoiceField(
+    feeling = FeelingsField(
         choices=[(word, word) for word in FEELINGS],
         required=False,
         error_messages={
-            "invalid_choice": "Choose a feeling from the list, or write your own word below."
+            "invalid_choice": "Choose feelings from the list, or write your own word below."
         },
     )
     own_feeling = forms.CharField(
@@ -219,11 +226,18 @@ class CheckInForm(RadioGroupsMixin, forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
-        own = data.get("own_feeling", "").strip()
-        if own:
-            data["feeling"] = own
-        elif not data.get("feeling") and "feeling" not in self.errors:
+        if "feeling" in self.errors:
+            return data
+        words = [*data.get("feeling", []), *filter(None, [data.get("own_feeling", "").strip()])]
+        if not words:
             self.add_error("feeling", "Choose the word closest to how you feel, or write your own.")
+        elif len(words) > MAX_FEELINGS:
+            self.add_error(
+                "feeling",
+                f"Choose up to three feelings, your own word included (you chose {len(words)}).",
+            )
+        else:
+            data["feeling"], data["also_felt"] = words[0], words[1:]
         return data
 
     def save(self, user: User, day: dt.date) -> CheckIn:
@@ -245,22 +259,20 @@ class CheckInForm(RadioGroupsMixin, forms.Form):
     def for_checkin(cls, checkin: CheckIn | None, tags: Sequence[TagChoice] = ()) -> "CheckInForm":
         if checkin is None:
             return cls(tags=tags)
-        own = checkin.feeling if checkin.feeling and checkin.feeling not in FEELINGS else ""
+        own = next((word for word in checkin.feelings if word not in FEELINGS), "")
         initial = {name: getattr(checkin, name) for name in SAVED_FIELDS}
-        return cls(
-            initial={**initial, "feeling": "" if own else checkin.feeling, "own_feeling": own},
-            tags=tags,
-        )
+        listed = [word for word in checkin.feelings if word in FEELINGS]
+        return cls(initial={**initial, "feeling": listed, "own_feeling": own}, tags=tags)
 
     @cached_property
     def feeling_quadrants(self) -> list[tuple[object, list[dict]]]:
         """The mood meter: each quadrant with its words and their meanings, ready to print."""
-        chosen = self["feeling"].value() or ""
+        chosen = set(self["feeling"].value() or ())
         return [
             (
                 quadrant,
                 [
-                    {"word": word, "meaning": meaning, "checked": word == chosen}
+                    {"word": word, "meaning": meaning, "checked": word in chosen}
                     for word, meaning in words
                 ],
             )
@@ -268,7 +280,17 @@ class CheckInForm(RadioGroupsMixin, forms.Form):
         ]
 
 
-SAVED_FIELDS = ("energy", "need", "feeling", "drive", "sleep_hours", "sleep_quality", "note")
+MAX_FEELINGS = 3  # a person can be tired and relieved at once
+SAVED_FIELDS = (
+    "energy",
+    "need",
+    "feeling",
+    "also_felt",
+    "drive",
+    "sleep_hours",
+    "sleep_quality",
+    "note",
+)
 
 
 class JournalEntryForm(forms.ModelForm):

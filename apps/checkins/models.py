@@ -147,7 +147,10 @@ class CheckIn(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     checked_in_on = models.DateField()
-    feeling = models.CharField(max_length=40, blank=True)
+    feeling = models.CharField(max_length=40, blank=True)  # the first feeling named
+    also_felt = models.JSONField(
+        default=list, blank=True, help_text="Up to two more feelings, named with the first."
+    )
     energy = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(1), MaxValueValidator(10)]
     )
@@ -193,6 +196,15 @@ class CheckIn(models.Model):
     @property
     def is_pressure_driven(self) -> bool:
         return self.drive is not None and self.drive >= Drive.MORE_PRESSURE
+
+    @property
+    def feelings(self) -> list[str]:
+        """Every feeling named, the first first (up to three)."""
+        return [word for word in (self.feeling, *self.also_felt) if word]
+
+    @property
+    def feelings_text(self) -> str:
+        return ", ".join(self.feelings)
 
     @property
     def feeling_meaning(self) -> str:

@@ -43,7 +43,7 @@ def week_strip(today: dt.date, week: list[CheckIn]) -> list[dict[str, str]]:
         day = today - dt.timedelta(days=n)
         c = by_day.get(day)
         said = (
-            f"energy {c.energy} of 10{f', {c.feeling}' if c.feeling else ''}"
+            f"energy {c.energy} of 10{f', {c.feelings_text}' if c.feeling else ''}"
             if c
             else "no check-in"
         )
@@ -60,7 +60,7 @@ def week_strip(today: dt.date, week: list[CheckIn]) -> list[dict[str, str]]:
 
 
 # What Today shows of the week's check-ins: the strip, the signal and today's in short.
-TODAY_FIELDS = ("checked_in_on", "energy", "feeling", "need", "drive", "is_quick")
+TODAY_FIELDS = ("checked_in_on", "energy", "feeling", "also_felt", "need", "drive", "is_quick")
 
 
 def today_context(request: HttpRequest, quick_form: QuickCheckInForm | None = None) -> dict:

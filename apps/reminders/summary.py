@@ -243,7 +243,7 @@ def for_users(users: Sequence[User], now: dt.datetime) -> dict[int, WeeklySummar
     checkins: defaultdict[int, list[CheckIn]] = defaultdict(list)
     for checkin in (
         CheckIn.objects.filter(user_id__in=ids, checked_in_on__range=(first, last))
-        .only("user_id", "checked_in_on", "feeling", "energy", "need", "drive")
+        .only("user_id", "checked_in_on", "feeling", "also_felt", "energy", "need", "drive")
         .order_by("checked_in_on")
         .fetch_mode(FETCH_RAISE)  # a deferred field (the note) must never be loaded here
     ):
@@ -313,7 +313,9 @@ def summarise(
     ]
     average, previous = average_energy(this_week), average_energy(before)
     energy_on = {c.checked_in_on: c.energy for c in this_week}
-    feeling, feeling_days = most_frequent(feeling_word(c.feeling) for c in this_week if c.feeling)
+    feeling, feeling_days = most_frequent(
+        feeling_word(word) for c in this_week for word in c.feelings
+    )
     need, need_days = most_frequent(NEED_LABELS[c.need] for c in this_week if c.need in NEED_LABELS)
     statuses = Counter(status for week_of, status in actions if week_of == week.first)
     # What the summary shows and what its one next step is chosen from.

@@ -41,12 +41,35 @@ def test_today_then_shows_it_in_short_with_exercises_for_the_need(
     assert "Long week." not in html  # the note stays on the day's own page
 
 
-def test_own_word_replaces_the_chosen_feeling(alice_client, alice, full_checkin):
+def test_own_word_alone_is_the_feeling(alice_client, alice, full_checkin):
     alice_client.post(
         today_url(alice), {**full_checkin, "feeling": "", "own_feeling": " scattered "}
     )
 
-    assert CheckIn.objects.get(user=alice).feeling == "scattered"
+    assert CheckIn.objects.get(user=alice).feelings == ["scattered"]
+
+
+def test_up_to_three_feelings_are_kept_in_the_order_named(alice_client, alice, full_checkin):
+    data = {**full_checkin, "feeling": ["drained", "relieved"], "own_feeling": "wistful"}
+
+    assert alice_client.post(today_url(alice), data).status_code == 302
+
+    saved = CheckIn.objects.get(user=alice)
+    assert (saved.feeling, saved.also_felt) == ("drained", ["relieved", "wistful"])
+    html = alice_client.get(today_url(alice)).text
+    assert 'value="drained" checked' in html
+    assert 'value="relieved" checked' in html
+    assert 'value="wistful"' in html  # the own word, back in its field
+
+
+def test_a_fourth_feeling_is_refused_and_nothing_is_saved(alice_client, alice, full_checkin):
+    data = {**full_checkin, "feeling": ["drained", "relieved", "calm"], "own_feeling": "wistful"}
+
+    response = alice_client.post(today_url(alice), data)
+
+    assert response.status_code == 422
+    assert "Choose up to three feelings, your own word included (you chose 4)." in response.text
+    assert not CheckIn.objects.filter(user=alice).exists()
 
 
 def test_a_second_check_in_for_the_day_edits_the_first(alice_client, alice, full_checkin):
@@ -75,7 +98,7 @@ def test_a_past_day_is_saved_as_filled_in_later_and_shown_on_its_page(
         ("energy", "11", "Energy goes from 1 to 10."),
         ("energy", "0", "Energy goes from 1 to 10."),
         ("energy", "", "Choose your energy, from 1 (empty) to 10 (full)."),
-        ("feeling", "ecstatic-ish", "Choose a feeling from the list, or write your own word"),
+        ("feeling", "ecstatic-ish", "Choose feelings from the list, or write your own word"),
         ("need", "money", "Choose rest, connection, clarity or a boundary."),
         ("need", "", "Choose the one thing you need most today."),
         ("drive", "9", "Choose one of the five points between interest and pressure."),

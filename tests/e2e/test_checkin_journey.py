@@ -32,10 +32,13 @@ def precedes(first: Locator, second: Locator) -> bool:
 
 
 def fill_checkin(page: Page) -> None:
-    """The full check-in. Its choices hide their radios visually: click the words, as people do."""
-    feelings = page.get_by_role("group", name="How are you feeling?")
+    """The full check-in. Its choices hide their inputs visually: click the words, as people do.
+    Two feelings at once: drained, and relieved."""
+    feelings = page.get_by_role("group", name="How are you feeling? Up to three words")
     feelings.get_by_text("drained", exact=True).click()
-    expect(feelings.get_by_role("radio", name=re.compile(r"^drained\b"))).to_be_checked()
+    feelings.get_by_text("relieved", exact=True).click()
+    expect(feelings.get_by_role("checkbox", name=re.compile(r"^drained\b"))).to_be_checked()
+    expect(feelings.get_by_role("checkbox", name=re.compile(r"^relieved\b"))).to_be_checked()
 
     energy = page.get_by_role("group", name="Energy from 1 (empty) to 10 (full)")
     energy.get_by_text("3", exact=True).click()
@@ -61,7 +64,8 @@ def expect_summary(page: Page) -> None:
     card = page.locator("#checkin-card")
     expect(card.get_by_role("status")).to_contain_text("Thank you for checking in today.")
     expect(card).to_contain_text(
-        "Energy 3 of 10, drained. You need rest; today's push: more pressure than interest."
+        "Energy 3 of 10, drained, relieved. You need rest; today's push: more pressure than "
+        "interest."
     )
     expect(card.get_by_role("heading", name="For today's need, you could try")).to_be_visible()
     expect(card.get_by_role("button", name="Save check-in")).to_have_count(0)
@@ -70,8 +74,8 @@ def expect_summary(page: Page) -> None:
 def assert_saved_checkin(alice) -> None:
     checkin = CheckIn.objects.for_user(alice).get()
     assert checkin.checked_in_on == berlin_today()
-    assert (checkin.feeling, checkin.energy, checkin.need, checkin.drive) == (
-        "drained",
+    assert (checkin.feelings, checkin.energy, checkin.need, checkin.drive) == (
+        ["drained", "relieved"],
         3,
         Need.REST,
         Drive.MORE_PRESSURE,
@@ -113,7 +117,7 @@ def test_alice_checks_in_asks_for_help_and_looks_back(new_page, alice):
     expect(page).to_have_url(url_of("checkins:day", today.isoformat()))
     summary = page.locator("dl.summary")
     for term, value in [
-        ("Feeling", "drained"),
+        ("Feelings", "drained, relieved"),
         ("Energy", "3 of 10"),
         ("Need", "Rest"),
         ("Drive", "More pressure than interest"),
@@ -124,7 +128,7 @@ def test_alice_checks_in_asks_for_help_and_looks_back(new_page, alice):
             has=page.get_by_role("term").filter(has_text=re.compile(rf"^{term}$"))
         )
         expect(row.get_by_role("definition")).to_contain_text(value)
-    expect(page.get_by_role("radio", name=re.compile(r"^drained\b"))).to_be_checked()
+    expect(page.get_by_role("checkbox", name=re.compile(r"^drained\b"))).to_be_checked()
     assert_accessible(page)
     page.get_by_role("link", name="← Back to Today").click()
 
@@ -175,7 +179,7 @@ def test_alice_checks_in_asks_for_help_and_looks_back(new_page, alice):
     expect(page).to_have_url(url_of("checkins:history"))
     expect(page.get_by_role("heading", level=1)).to_have_text(f"{today:%B %Y}")
     day = page.get_by_role("table").get_by_role(
-        "link", name=f"{long_day(today)}: energy 3 of 10, feeling drained", exact=True
+        "link", name=f"{long_day(today)}: energy 3 of 10, feeling drained, relieved", exact=True
     )
     expect(day).to_have_attribute("href", reverse("checkins:today"))
     assert_accessible(page)
