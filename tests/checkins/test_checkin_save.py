@@ -153,3 +153,11 @@ def test_the_note_is_hidden_from_error_reports(rf, alice, full_checkin):
 
     params = SafeExceptionReporterFilter().get_post_parameters(request)
     assert params["note"] == "********************"
+
+
+def test_the_words_meanings_are_one_disclosure_away(alice_client, alice):
+    html = alice_client.get(today_url(alice)).text
+    meanings = html.split("<summary>What these words mean</summary>")[1].split("</details>")[0]
+
+    assert "<dt>relieved</dt><dd>A weight has lifted.</dd>" in meanings
+    assert meanings.count("<dt>") == html.count('name="feeling"')

@@ -35,8 +35,9 @@ def fill_checkin(page: Page) -> None:
     """The full check-in. Its choices hide their inputs visually: click the words, as people do.
     Two feelings at once: drained, and relieved."""
     feelings = page.get_by_role("group", name="How are you feeling? Up to three words")
-    feelings.get_by_text("drained", exact=True).click()
-    feelings.get_by_text("relieved", exact=True).click()
+    grid = feelings.locator(".mood-grid")  # the words, not their meanings in the disclosure
+    grid.get_by_text("drained", exact=True).click()
+    grid.get_by_text("relieved", exact=True).click()
     expect(feelings.get_by_role("checkbox", name=re.compile(r"^drained\b"))).to_be_checked()
     expect(feelings.get_by_role("checkbox", name=re.compile(r"^relieved\b"))).to_be_checked()
 

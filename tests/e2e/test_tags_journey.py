@@ -19,7 +19,7 @@ def test_lena_ticks_tags_in_a_check_in_and_renames_and_archives_one(new_page):
 
     page.goto(reverse("checkins:day", args=[yesterday.isoformat()]))
     form = page.locator("form.checkin-form")
-    form.get_by_text("calm", exact=True).click()
+    form.locator(".mood-grid").get_by_text("calm", exact=True).click()
     form.locator(".segmented").first.get_by_text("6", exact=True).click()
     form.get_by_text("Rest", exact=True).click()
     form.get_by_text("More interest than pressure", exact=True).click()
