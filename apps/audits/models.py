@@ -5,15 +5,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Avg, Count, Q
 
+from apps.checkins.models import energy_band
 from apps.lib.fields import EncryptedCharField, EncryptedTextField
 from apps.lib.querysets import OwnedQuerySet
 
 AUDIT_DAYS = 7
-
-
-def energy_band(energy: int) -> str:
-    """The same calm bands as check-ins (never red): low energy is information, not failure."""
-    return "low" if energy <= 3 else "mid" if energy <= 6 else "high"
 
 
 class EnergyAuditQuerySet(OwnedQuerySet):

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import groupby
 
-from apps.audits.models import Commitment, EnergyAudit, EnergyMoment, energy_band
+from apps.audits.models import Commitment, EnergyAudit, EnergyMoment
+from apps.checkins.models import energy_band
 
 # The heatmap always shows a waking day, 06:00 to 22:59, and stretches to any moment outside it.
 DAY_FIRST_HOUR, DAY_LAST_HOUR = 6, 22

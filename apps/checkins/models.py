@@ -12,6 +12,11 @@ from apps.lib.fields import EncryptedCharField, EncryptedTextField
 from apps.lib.querysets import OwnedQuerySet
 
 
+def energy_band(energy: int) -> str:
+    """A calm colour band for an energy of 1 to 10 (never red: low energy is not a failure)."""
+    return "low" if energy <= 3 else "mid" if energy <= 6 else "high"
+
+
 class Need(models.TextChoices):
     REST = "rest", "Rest"
     CONNECTION = "connection", "Connection"
@@ -213,8 +218,8 @@ class CheckIn(models.Model):
 
     @property
     def energy_band(self) -> str:
-        """A colour band for calendars and strips; never red, low energy is not a failure."""
-        return "low" if self.energy <= 3 else "mid" if self.energy <= 6 else "high"
+        """A colour band for calendars and strips (energy_band)."""
+        return energy_band(self.energy)
 
 
 class SafetySignal(models.Model):

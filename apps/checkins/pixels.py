@@ -11,16 +11,13 @@ from collections.abc import Mapping
 from django.urls import reverse
 
 from apps.checkins.feelings import QUADRANTS
+from apps.checkins.models import energy_band
 from apps.lib.dates import long_day
 
 SQUARE, GAP, TOP, LEFT = 11, 2, 16, 28  # pixels; TOP and LEFT leave room for the labels
 STEP = SQUARE + GAP
 COLOURS = ("energy", "mood")
 QUADRANT_OF = {word: q for q in QUADRANTS for word in (f.word for f in q.feelings)}
-
-
-def band(energy: int) -> str:
-    return "low" if energy <= 3 else "mid" if energy <= 6 else "high"
 
 
 def year_in_pixels(
@@ -46,7 +43,7 @@ def year_in_pixels(
             )
             said = f"energy {energy} of 10, {said}" if feeling else f"energy {energy} of 10"
         else:
-            kind, said = f"energy-{band(energy)}", f"energy {energy} of 10"
+            kind, said = f"energy-{energy_band(energy)}", f"energy {energy} of 10"
         squares.append(
             {
                 "x": LEFT + column * STEP,
