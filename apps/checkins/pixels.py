@@ -26,12 +26,16 @@ def year_in_pixels(
     """days: each checked-in day's (energy, feeling). Days after today are left out."""
     first = dt.date(year, 1, 1)
     prefix = reverse("checkins:day", args=["-"]).removesuffix("-/")
+
+    def x_of(day: dt.date) -> int:
+        """The left edge of the day's week column (weeks start on Monday)."""
+        return LEFT + ((day - first).days + first.weekday()) // 7 * STEP
+
     squares = []
     for offset in range(366 if calendar.isleap(year) else 365):
         day = first + dt.timedelta(days=offset)
         if day > today:
             break
-        column = (offset + first.weekday()) // 7
         energy, feeling = days.get(day, (None, ""))
         quadrant = QUADRANT_OF.get(feeling)
         if energy is None:
@@ -46,7 +50,7 @@ def year_in_pixels(
             kind, said = f"energy-{energy_band(energy)}", f"energy {energy} of 10"
         squares.append(
             {
-                "x": LEFT + column * STEP,
+                "x": x_of(day),
                 "y": TOP + day.weekday() * STEP,
                 "href": f"{prefix}{day.isoformat()}/",
                 "kind": kind,
@@ -54,14 +58,10 @@ def year_in_pixels(
             }
         )
     months = [
-        {
-            "x": LEFT + ((dt.date(year, m, 1) - first).days + first.weekday()) // 7 * STEP,
-            "name": calendar.month_abbr[m],
-        }
+        {"x": x_of(dt.date(year, m, 1)), "name": calendar.month_abbr[m]}
         for m in range(1, 13)
         if dt.date(year, m, 1) <= today
     ]
-    columns = max((s["x"] - LEFT) // STEP for s in squares) + 1 if squares else 1
     return {
         "year": year,
         "squares": squares,
@@ -71,7 +71,7 @@ def year_in_pixels(
             for i, n in ((0, "Mon"), (2, "Wed"), (4, "Fri"))
         ],
         "size": SQUARE,
-        "width": LEFT + columns * STEP,
+        "width": (squares[-1]["x"] if squares else LEFT) + STEP,  # the last day's column
         "height": TOP + 7 * STEP,
         "checked_in": sum(1 for day in days if day.year == year and day <= today),
         "table": year_table(year, days, today),
