@@ -4,7 +4,7 @@ Averages of what a person noted, never causes: a sentence is written only where 
 is at least a point, and the page says what the numbers cannot say.
 """
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from apps.checkins.models import CheckIn
@@ -68,6 +68,11 @@ class Together:
     sleep: list[Comparison]
     pressure: list[PressureShare]
 
+    @property
+    def comparisons(self) -> list[Comparison]:
+        """The tags', then the sleep bands': what the page puts in words and in its table."""
+        return [*self.tags, *self.sleep]
+
 
 def average(values: Sequence[int]) -> float:
     return round(sum(values) / len(values), 1)
@@ -82,13 +87,12 @@ def compare(name: str, checkins: Sequence[CheckIn], chosen: set[int]) -> Compari
 
 
 def what_goes_with_energy(
-    checkins: Sequence[CheckIn], tags_by_checkin: Mapping[int, Iterable[str]]
+    checkins: Sequence[CheckIn], tagged: Iterable[tuple[int, str]]
 ) -> Together:
-    """checkins: the range's check-ins; tags_by_checkin: each check-in's tag names."""
+    """checkins: the range's check-ins; tagged: (check-in id, tag name) for each tag on them."""
     days_by_tag: dict[str, set[int]] = {}
-    for checkin_id, names in tags_by_checkin.items():
-        for name in names:
-            days_by_tag.setdefault(name, set()).add(checkin_id)
+    for checkin_id, name in tagged:
+        days_by_tag.setdefault(name, set()).add(checkin_id)
     tags = [
         comparison
         for name, chosen in sorted(days_by_tag.items())

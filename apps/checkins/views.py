@@ -225,16 +225,14 @@ def insights(request: HttpRequest) -> HttpResponse:
         .select_related("exercise")
     )
     in_range = [c for c in checkins if c.checked_in_on >= first]
-    tags_by_checkin: dict[int, list[str]] = {}
-    for checkin_id, name in CheckIn.tags.through.objects.filter(
+    tagged = CheckIn.tags.through.objects.filter(
         checkin__user=request.user, checkin__checked_in_on__gte=first
-    ).values_list("checkin_id", "tag__name"):
-        tags_by_checkin.setdefault(checkin_id, []).append(name)
+    ).values_list("checkin_id", "tag__name")
     return render(
         request,
         "checkins/insights.html",
         {
-            "together": what_goes_with_energy(in_range, tags_by_checkin),
+            "together": what_goes_with_energy(in_range, tagged),
             "together_min_days": MIN_DAYS,
             "range": days,
             "ranges": RANGES,

@@ -40,11 +40,9 @@ def history(alice):
 
 def test_each_tag_on_five_days_and_missing_on_five_gets_its_averages_and_counts(history):
     checkins = list(CheckIn.objects.for_user(history))
-    by_checkin = {}
-    for checkin_id, name in CheckIn.tags.through.objects.values_list("checkin_id", "tag__name"):
-        by_checkin.setdefault(checkin_id, []).append(name)
+    tagged = CheckIn.tags.through.objects.values_list("checkin_id", "tag__name")
 
-    together = what_goes_with_energy(checkins, by_checkin)
+    together = what_goes_with_energy(checkins, tagged)
 
     outdoors, meetings = together.tags  # the bigger difference first
     assert (outdoors.name, outdoors.days_with, outdoors.average_with) == ("outdoors", 6, 7.0)
@@ -80,7 +78,7 @@ def test_a_small_difference_is_shown_in_the_table_but_not_put_into_words(alice):
 
     checkins = list(CheckIn.objects.for_user(alice))
     ids = set(CheckIn.tags.through.objects.values_list("checkin_id", flat=True))
-    [walk] = what_goes_with_energy(checkins, {pk: ["walk"] for pk in ids}).tags
+    [walk] = what_goes_with_energy(checkins, [(pk, "walk") for pk in ids]).tags
 
     assert abs(walk.difference) < 1
     assert walk.sentence == ""
