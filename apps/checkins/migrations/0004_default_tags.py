@@ -1,5 +1,7 @@
 """Everyone who signed up before tags existed gets the same first tags a newcomer gets."""
 
+from itertools import batched
+
 from django.conf import settings
 from django.db import migrations
 
@@ -21,7 +23,9 @@ DEFAULTS = (
 def add_default_tags(apps, schema_editor):
     User = apps.get_model(*settings.AUTH_USER_MODEL.split("."))
     Tag = apps.get_model("checkins", "Tag")
-    for user_ids in _chunks(User.objects.values_list("pk", flat=True).iterator(), 500):
+    for user_ids in batched(
+        User.objects.values_list("pk", flat=True).iterator(), 500, strict=False
+    ):
         Tag.objects.bulk_create(
             [
                 Tag(user_id=user_id, name=name, kind=kind, order=order)
@@ -30,17 +34,6 @@ def add_default_tags(apps, schema_editor):
             ],
             ignore_conflicts=True,
         )
-
-
-def _chunks(ids, size):
-    chunk = []
-    for pk in ids:
-        chunk.append(pk)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 class Migration(migrations.Migration):

@@ -92,13 +92,20 @@ def share_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("planning:shares")
 
 
-def link_gone(request: HttpRequest, link: ShareLink | None) -> HttpResponse:
-    """A kind 404 for whoever was given the link: why it no longer works, if it ever did."""
-    reason = "unknown" if link is None else "revoked" if link.revoked_at else "expired"
-    response = render(request, "planning/share_gone.html", {"reason": reason}, status=404)
+def shared_page(
+    request: HttpRequest, template: str, context: dict, status: int = 200
+) -> HttpResponse:
+    """What a share link answers, found or not: never cached, never indexed."""
+    response = render(request, template, context, status=status)
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
+
+
+def link_gone(request: HttpRequest, link: ShareLink | None) -> HttpResponse:
+    """A kind 404 for whoever was given the link: why it no longer works, if it ever did."""
+    reason = "unknown" if link is None else "revoked" if link.revoked_at else "expired"
+    return shared_page(request, "planning/share_gone.html", {"reason": reason}, status=404)
 
 
 @rate_limited("share-link", limit=60, period=60)
@@ -127,7 +134,4 @@ def share_view(request: HttpRequest, token: str) -> HttpResponse:
         context["statements"] = list(BoundaryStatement.objects.for_user(owner)[:BOUNDARIES_SHARED])
     if link.include_rest:
         context["window"] = RestWindow.objects.next_for(owner)
-    response = render(request, "planning/share_view.html", context)
-    response["Cache-Control"] = "private, no-store"
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
+    return shared_page(request, "planning/share_view.html", context)
