@@ -16,10 +16,10 @@ from apps.outbox.models import Message
 from apps.planning.emails import send_share_link
 from apps.planning.models import ShareLink
 from tests.accounts.userdata import fill, owned_models, user_links
+from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
 URL = reverse("accounts:delete")
-PASSWORD = "a calm long password"
 CONFIRM = {"confirmation": "delete my account"}
 
 

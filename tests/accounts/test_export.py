@@ -12,10 +12,10 @@ from apps.accounts import export
 from apps.accounts.models import SecurityEvent
 from apps.checkins.models import CheckIn
 from tests.accounts.userdata import FORMULA, fill, owned_models
+from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
 URL = reverse("accounts:export")
-PASSWORD = "a calm long password"
 # Kept out of the export, each for a reason: schedules the app derives, credentials, plumbing.
 NOT_EXPORTED = {
     "reminders.reminder": "schedules derived from the preferences and rest windows",

@@ -11,10 +11,9 @@ from django.utils import timezone
 from apps.accounts.models import SecurityEvent
 from apps.accounts.security import network_of, record
 from tests.accounts.test_mfa import activate_totp
-from tests.conftest import make_user
+from tests.conftest import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
-PASSWORD = "a calm long password"
 Kind = SecurityEvent.Kind
 
 

@@ -20,6 +20,8 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
+from tests.conftest import PASSWORD
+
 # Playwright's sync API runs an event loop in the test's thread, so Django would refuse the ORM
 # calls the tests make between browser steps. Only this browser-test conftest sets it.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -41,7 +43,6 @@ AXE_OPTIONS = {
     }
 }
 HERE = Path(__file__).parent.resolve()
-PASSWORD = "a calm long password"  # tests.conftest.make_user's
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
