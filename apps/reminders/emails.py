@@ -38,9 +38,7 @@ def build(messages: Sequence[Message], now: dt.datetime) -> dict[int, Email | st
     """Every message of a batch, or why it is not sent: in a fixed handful of queries."""
     skip = reasons_to_skip(messages, now)
     to_send = [m for m in messages if m.pk not in skip]
-    unsubscribe = settings.SITE_URL + reverse("reminders:unsubscribe", args=["-"]).removesuffix(
-        "-/"
-    )
+    unsubscribe = unsubscribe_prefix()
     summaries = summary.for_users([m.user for m in to_send if m.kind == Kind.SUMMARY], now)
     windows = summary.rest_windows_by_id(
         [window_id(m) for m in to_send if m.ref.startswith("window-")]
@@ -109,6 +107,11 @@ def window_id(message: Message) -> int:
     return int(message.ref.removeprefix("window-"))
 
 
+def unsubscribe_prefix() -> str:
+    """The absolute unsubscribe URL up to its token, for a batch to reuse."""
+    return settings.SITE_URL + reverse("reminders:unsubscribe", args=["-"]).removesuffix("-/")
+
+
 def unsubscribe_headers(
     user_id: int, kind: str, prefix: str | None = None
 ) -> tuple[str, dict[str, str]]:
@@ -116,9 +119,7 @@ def unsubscribe_headers(
 
     prefix: the URL up to the token, when a batch has it already.
     """
-    if prefix is None:
-        prefix = settings.SITE_URL + reverse("reminders:unsubscribe", args=["-"]).removesuffix("-/")
-    url = f"{prefix}{tokens.make(user_id, kind)}/"
+    url = f"{prefix or unsubscribe_prefix()}{tokens.make(user_id, kind)}/"
     headers = {
         "List-Unsubscribe": f"<{url}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
