@@ -5,9 +5,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from django.urls import reverse
-
-from apps.checkins.models import CheckIn, Drive, Need
+from apps.checkins.models import CheckIn, Drive, Need, day_path_prefix
 from apps.lib import charts
 
 # The masked-ambition rule. Over the last SIGNAL_WINDOW local days (today included), at least
@@ -99,7 +97,7 @@ def drive_score(checkin: CheckIn | None) -> int | None:
 def build_insights(checkins: Sequence[CheckIn], first: dt.date, last: dt.date) -> Insights:
     days = days_between(first, last, checkins)
     labels = [f"{d.date:%a} {d.date.day} {d.date:%b}" for d in days]
-    day_prefix = reverse("checkins:day", args=["-"]).removesuffix("-/")
+    day_prefix = day_path_prefix()
     tick_every = max(len(days) // 7, 1)
     in_range = [d.checkin for d in days if d.checkin]
     need_names = dict(Need.choices)

@@ -5,11 +5,17 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
+from django.urls import reverse
 from django.utils import timezone
 
 from apps.checkins.feelings import FEELINGS
 from apps.lib.fields import EncryptedCharField, EncryptedTextField
 from apps.lib.querysets import OwnedQuerySet
+
+
+def day_path_prefix() -> str:
+    """The path of a day's check-in page up to its ISO date, for pages that link many days."""
+    return reverse("checkins:day", args=["-"]).removesuffix("-/")
 
 
 def energy_band(energy: int) -> str:

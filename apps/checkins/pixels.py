@@ -8,10 +8,8 @@ import calendar
 import datetime as dt
 from collections.abc import Mapping
 
-from django.urls import reverse
-
 from apps.checkins.feelings import QUADRANTS
-from apps.checkins.models import energy_band
+from apps.checkins.models import day_path_prefix, energy_band
 from apps.lib.dates import long_day
 
 SQUARE, GAP, TOP, LEFT = 11, 2, 16, 28  # pixels; TOP and LEFT leave room for the labels
@@ -25,7 +23,7 @@ def year_in_pixels(
 ) -> dict[str, object]:
     """days: each checked-in day's (energy, feeling). Days after today are left out."""
     first = dt.date(year, 1, 1)
-    prefix = reverse("checkins:day", args=["-"]).removesuffix("-/")
+    prefix = day_path_prefix()
 
     def x_of(day: dt.date) -> int:
         """The left edge of the day's week column (weeks start on Monday)."""

@@ -22,7 +22,7 @@ from apps.checkins.forms import (
     is_past_or_today,
 )
 from apps.checkins.insights import RANGES, build_insights, masked_ambition
-from apps.checkins.models import CheckIn, JournalEntry, SafetySignal, Tag
+from apps.checkins.models import CheckIn, JournalEntry, SafetySignal, Tag, day_path_prefix
 from apps.checkins.pixels import COLOURS, year_in_pixels
 from apps.checkins.together import MIN_DAYS, what_goes_with_energy
 from apps.lib.dates import long_day
@@ -37,7 +37,7 @@ def week_strip(today: dt.date, week: list[CheckIn]) -> list[dict[str, str]]:
     Prepared here as escaped strings in dicts, so the template only prints them.
     """
     by_day = {c.checked_in_on: c for c in week}
-    prefix = reverse("checkins:day", args=["-"]).removesuffix("-/")
+    prefix = day_path_prefix()
     strip = []
     for n in range(6, -1, -1):
         day = today - dt.timedelta(days=n)
