@@ -83,7 +83,23 @@ class DayField(forms.DateField):
         super().__init__(widget=forms.DateInput(attrs={"type": "date"}), **kwargs)
 
 
-class EnergyField(forms.TypedChoiceField):
+class FixedChoicesMixin:
+    """For a choice field whose choices are module constants: each new form shares them.
+
+    Django deep-copies every field of a form for each form it makes, and a choice field's deep
+    copy copies its choices too; the check-in form's 70 fixed choices made that most of the cost
+    of building the form on every check-in.
+    """
+
+    def __deepcopy__(self, memo: dict) -> forms.Field:
+        return forms.Field.__deepcopy__(self, memo)
+
+
+class FixedChoiceField(FixedChoicesMixin, forms.TypedChoiceField):
+    pass
+
+
+class EnergyField(FixedChoiceField):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(
             choices=ENERGY_CHOICES,
@@ -128,7 +144,7 @@ class QuickCheckInForm(RadioGroupsMixin, forms.Form):
     }
 
     energy = EnergyField()
-    need = forms.ChoiceField(choices=Need.choices, error_messages=NEED_ERRORS)
+    need = FixedChoiceField(choices=Need.choices, error_messages=NEED_ERRORS)
 
     def save(self, user: User, day: dt.date) -> CheckIn:
         """A second quick check-in edits the first; it never erases a full one's details."""
@@ -136,7 +152,7 @@ class QuickCheckInForm(RadioGroupsMixin, forms.Form):
         return CheckIn.objects.upsert(user, day, fields, is_quick=True)
 
 
-class FeelingsField(forms.MultipleChoiceField):
+class FeelingsField(FixedChoicesMixin, forms.MultipleChoiceField):
     """The ticked feeling words; an empty value among them is no word, not a wrong one."""
 
     def to_python(self, value: object) -> list[str]:
@@ -161,8 +177,8 @@ class CheckInForm(RadioGroupsMixin, forms.Form):
         error_messages={"max_length": "Keep your word under 40 characters."},
     )
     energy = EnergyField()
-    need = forms.ChoiceField(choices=Need.choices, error_messages=NEED_ERRORS)
-    drive = forms.TypedChoiceField(
+    need = FixedChoiceField(choices=Need.choices, error_messages=NEED_ERRORS)
+    drive = FixedChoiceField(
         choices=Drive.choices,
         coerce=int,
         error_messages={
@@ -185,7 +201,7 @@ class CheckInForm(RadioGroupsMixin, forms.Form):
             "max_digits": "Enter hours as a number, like 7 or 6.5.",
         },
     )
-    sleep_quality = forms.TypedChoiceField(
+    sleep_quality = FixedChoiceField(
         choices=SleepQuality.choices,
         coerce=int,
         required=False,

@@ -3,7 +3,6 @@ import datetime as dt
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import FETCH_RAISE
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -59,20 +58,11 @@ def week_strip(today: dt.date, week: list[CheckIn]) -> list[dict[str, str]]:
     return strip
 
 
-# What Today shows of the week's check-ins: the strip, the signal and today's in short.
-TODAY_FIELDS = ("checked_in_on", "energy", "feeling", "also_felt", "need", "drive", "is_quick")
-
-
 def today_context(request: HttpRequest, quick_form: QuickCheckInForm | None = None) -> dict:
     """What Today shows: the day's check-in (or the quick one), the week strip and the signal,
     from one query for the week; exercises for the need, once checked in."""
     today = timezone.localdate()
-    week = list(
-        CheckIn.objects.for_user(request.user)
-        .between(today - dt.timedelta(6), today)
-        .only(*TODAY_FIELDS)
-        .fetch_mode(FETCH_RAISE)  # Today shows these alone: the full check-in is on its day page
-    )
+    week = CheckIn.objects.last_seven_days(request.user, today)
     checkin = next((c for c in week if c.checked_in_on == today), None)
     return {
         "today": today,

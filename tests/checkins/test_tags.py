@@ -87,6 +87,28 @@ def test_an_archived_tag_is_no_longer_offered_but_stays_on_the_days_it_was_used(
     assert CheckIn.objects.get(user=alice).tags.get() == old
 
 
+def test_a_day_offers_the_persons_tags_in_their_order_with_the_days_own_ticked(alice, charlie):
+    day = local_today(alice) - dt.timedelta(days=1)
+    later, first = tag(alice, "travel", order=2), tag(alice, "work", order=1)
+    gone, unused = tag(alice, "commute", order=0), tag(alice, "old", order=3)
+    CheckIn.objects.create(user=alice, checked_in_on=day, energy=5).tags.set([first, gone])
+    theirs = tag(charlie, "secret")
+    CheckIn.objects.create(user=charlie, checked_in_on=day, energy=5).tags.set([theirs])
+    Tag.objects.filter(pk__in=[gone.pk, unused.pk]).update(archived_at=dt.datetime.now(dt.UTC))
+
+    offered = Tag.objects.offered_to(alice, day)
+
+    assert offered == [
+        (gone.pk, "commute", "activity", True),
+        (first.pk, "work", "activity", True),
+        (later.pk, "travel", "activity", False),
+    ]
+    assert Tag.objects.offered_to(alice, day - dt.timedelta(days=1)) == [
+        (first.pk, "work", "activity", False),
+        (later.pk, "travel", "activity", False),
+    ]
+
+
 def test_a_tag_is_added_renamed_archived_and_restored(alice_client, alice):
     response = alice_client.post(
         reverse("checkins:tag-add"), {"name": " yoga  class ", "kind": "activity"}
