@@ -36,7 +36,14 @@ def escaped(choices: Iterable[tuple[object, object]]) -> tuple[tuple[SafeString,
 RADIO_CHOICES = {
     "energy": escaped(ENERGY_CHOICES),
     "need": escaped(Need.choices),
-    "drive": escaped(Drive.choices),
+    # A five-step bar from interest to pressure: short words, the help text above says more.
+    "drive": escaped(
+        zip(
+            Drive.values,
+            ("Mostly interest", "More interest", "A mix", "More pressure", "Mostly pressure"),
+            strict=True,
+        )
+    ),
     "sleep_quality": escaped(SleepQuality.choices),
 }
 # The mood meter's words and their meanings, per quadrant, in the order they are shown.

@@ -50,7 +50,7 @@ def fill_checkin(page: Page) -> None:
     expect(need.get_by_role("radio", name="Rest", exact=True)).to_be_checked()
 
     drive = page.get_by_role("group", name="Where is today's push coming from?")
-    drive.get_by_text("More pressure than interest", exact=True).click()
+    drive.get_by_text("More pressure", exact=True).click()
     page.get_by_label("Hours of sleep last night").fill("6.5")
 
     quality = page.get_by_role("group", name="How well did you sleep?")

@@ -22,7 +22,7 @@ def test_lena_ticks_tags_in_a_check_in_and_renames_and_archives_one(new_page):
     form.locator(".mood-grid").get_by_text("calm", exact=True).click()
     form.locator(".segmented").first.get_by_text("6", exact=True).click()
     form.get_by_text("Rest", exact=True).click()
-    form.get_by_text("More interest than pressure", exact=True).click()
+    form.get_by_text("More interest", exact=True).click()
     tags = form.get_by_role("group", name="What was part of your day?")
     tags.get_by_text("outdoors", exact=True).click()
     tags.get_by_text("friends", exact=True).click()
