@@ -1,3 +1,4 @@
+import copy
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -93,13 +94,20 @@ class DayField(forms.DateField):
 class FixedChoicesMixin:
     """For a choice field whose choices are module constants: each new form shares them.
 
-    Django deep-copies every field of a form for each form it makes, and a choice field's deep
-    copy copies its choices too; the check-in form's 70 fixed choices made that most of the cost
-    of building the form on every check-in.
+    Django deep-copies every field of a form for each form it makes, and a choice field's copy
+    copies its choices and normalises them again for its widget; the check-in form's 70 fixed
+    choices made that most of the cost of building the form. Nothing changes these choices or
+    the widget's attributes per form (the templates print the choices from RADIO_CHOICES), so
+    the copy shares them.
     """
 
     def __deepcopy__(self, memo: dict) -> forms.Field:
-        return forms.Field.__deepcopy__(self, memo)
+        field = copy.copy(self)
+        memo[id(self)] = field
+        field.widget = copy.copy(self.widget)
+        field.error_messages = self.error_messages.copy()
+        field.validators = self.validators[:]
+        return field
 
 
 class FixedChoiceField(FixedChoicesMixin, forms.TypedChoiceField):
