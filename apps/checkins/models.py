@@ -120,7 +120,8 @@ class TagQuerySet(OwnedQuerySet):
         """
         with connections[self.db].cursor() as cursor:
             cursor.execute(OFFERED_TAGS, {"user": user.pk, "day": day})
-            return cursor.fetchall()
+            # bool(): SQLite (`make run`'s default) answers the last column with 1 or 0.
+            return [(pk, name, kind, bool(on)) for pk, name, kind, on in cursor.fetchall()]
 
     def create_defaults(self, user: settings.AUTH_USER_MODEL) -> list["Tag"]:
         """A new person's first tags, which they can rename, archive and reorder."""
