@@ -24,7 +24,7 @@ from django.db.models import F
 
 from apps.accounts.models import SecurityEvent, User
 from apps.audits.models import Commitment, EnergyAudit, EnergyMoment
-from apps.checkins.models import CheckIn, JournalEntry, SafetySignal, Tag
+from apps.checkins.models import BurnoutCheck, CheckIn, JournalEntry, SafetySignal, Tag
 from apps.outbox.models import Message
 from apps.planning.models import (
     BoundaryPractice,
@@ -71,7 +71,15 @@ SECTIONS = (
         "profile",
         User,
         lambda user: User.objects.filter(pk=user.pk),
-        ("email", "display_name", "time_zone", "country", "date_joined", "last_login"),
+        (
+            "email",
+            "display_name",
+            "time_zone",
+            "country",
+            "self_check_due_on",
+            "date_joined",
+            "last_login",
+        ),
         single=True,
     ),
     Section(
@@ -120,6 +128,12 @@ SECTIONS = (
         SafetySignal,
         lambda user: SafetySignal.objects.for_user(user).order_by("created_at"),
         ("created_at",),
+    ),
+    Section(
+        "burnout_checks",
+        BurnoutCheck,
+        lambda user: BurnoutCheck.objects.for_user(user).order_by("taken_on", "created_at"),
+        ("taken_on", "answers", "skipped_work", "created_at"),
     ),
     Section(
         "journal_entries",
@@ -312,6 +326,8 @@ def csv_cell(value: object) -> str:
         return value.isoformat()
     if isinstance(value, int | Decimal):
         return str(value)
+    if isinstance(value, dict | list):  # a JSON field: its JSON, as in the JSON download
+        return neutralise(json.dumps(value, ensure_ascii=False))
     return neutralise(str(value))
 
 

@@ -57,6 +57,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     country = CountryField(
         blank=True, help_text="Used to show the crisis lines that serve where you live."
     )
+    # Four weeks after the last burnout self-check Today invites a retake; none before the first.
+    self_check_due_on = models.DateField(null=True, blank=True)
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)

@@ -8,6 +8,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
+from apps.checkins import burnout
 from apps.checkins.feelings import FEELINGS
 from apps.lib.fields import EncryptedCharField, EncryptedTextField
 from apps.lib.querysets import OwnedQuerySet
@@ -260,6 +261,35 @@ class SafetySignal(models.Model):
 
     def __str__(self) -> str:
         return f"Safety signal at {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class BurnoutCheck(models.Model):
+    """One burnout self-check (the Copenhagen Burnout Inventory, apps/checkins/burnout.py): the
+    answers as given, each the answer's 0 to 100 before any reversal; the scores follow."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    taken_on = models.DateField(help_text="The person's own local day.")
+    answers = models.JSONField(default=dict, blank=True)
+    skipped_work = models.BooleanField(
+        default=False, help_text="Not working at the moment: the work questions were skipped."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["taken_on", "created_at"]
+
+    def __str__(self) -> str:
+        return f"Burnout self-check on {self.taken_on}"
+
+    @property
+    def personal(self) -> float | None:
+        return burnout.personal_score(self.answers)
+
+    @property
+    def work(self) -> float | None:
+        return None if self.skipped_work else burnout.work_score(self.answers)
 
 
 class JournalEntry(models.Model):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from apps.checkins import tags, views
+from apps.checkins import selfcheck, tags, views
 
 app_name = "checkins"
 urlpatterns = [
@@ -9,6 +9,8 @@ urlpatterns = [
     path("checkins/history/", views.history, name="history"),
     path("checkins/<str:day>/", views.checkin_day, name="day"),
     path("insights/", views.insights, name="insights"),
+    path("self-check/", selfcheck.take, name="self-check"),
+    path("self-check/results/", selfcheck.results, name="self-check-results"),
     path("account/tags/", tags.tags, name="tags"),
     path("account/tags/add/", tags.tag_add, name="tag-add"),
     path("account/tags/<int:pk>/rename/", tags.tag_rename, name="tag-rename"),

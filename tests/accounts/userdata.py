@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from apps.accounts.models import SecurityEvent, User
 from apps.audits.models import Commitment, EnergyAudit, EnergyMoment
-from apps.checkins.models import CheckIn, JournalEntry, SafetySignal, Tag
+from apps.checkins.models import BurnoutCheck, CheckIn, JournalEntry, SafetySignal, Tag
 from apps.outbox.models import Message
 from apps.planning.models import (
     BoundaryPractice,
@@ -124,6 +124,7 @@ def fill(user: User) -> dict[type[models.Model], list[models.Model]]:
     checkin.tags.add(tag)
     add(CheckIn.tags.through.objects.get(checkin=checkin, tag=tag))
     add(SafetySignal.objects.create(user=user))
+    add(BurnoutCheck.objects.create(user=user, taken_on=today, answers={"tired": 75, "weak": 25}))
     add(
         JournalEntry.objects.create(
             user=user,

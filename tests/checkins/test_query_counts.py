@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from apps.checkins.models import CheckIn, JournalEntry, Tag
+from apps.checkins.models import BurnoutCheck, CheckIn, JournalEntry, Tag
 from tests.checkins.conftest import local_today
 
 pytestmark = pytest.mark.django_db
@@ -42,6 +42,10 @@ def add_history(user, days: int) -> None:
         JournalEntry(user=user, written_on=today - dt.timedelta(days=n), body=f"Entry {n} river")
         for n in range(0, days, 2)
     )
+    BurnoutCheck.objects.bulk_create(  # a burnout self-check every four weeks
+        BurnoutCheck(user=user, taken_on=today - dt.timedelta(days=n), answers={"tired": 50})
+        for n in range(0, days, 28)
+    )
 
 
 def signed_in_pages(user) -> list[str]:
@@ -63,6 +67,8 @@ def signed_in_pages(user) -> list[str]:
         reverse("checkins:journal-create"),
         reverse("accounts:account"),
         reverse("checkins:tags"),
+        reverse("checkins:self-check"),
+        reverse("checkins:self-check-results"),
     ]
 
 
