@@ -40,25 +40,22 @@ class BurnoutCheckForm(forms.Form):
     def scales(self) -> list[dict]:
         """Each scale's questions with their answers, ready to print."""
         return [
-            {
-                "name": name,
-                "title": title,
-                "questions": [
-                    {
-                        "key": item.key,
-                        "question": item.question,
-                        "error": self[item.key].errors,
-                        "answers": [
-                            {"value": value, "label": label, "checked": str(value) == chosen}
-                            for value, label in item.answers
-                        ],
-                    }
-                    for item in items
-                    for chosen in [str(self[item.key].value() or "")]
-                ],
-            }
+            {"name": name, "title": title, "questions": [self.question(item) for item in items]}
             for name, title, items in SCALES
         ]
+
+    def question(self, item: burnout.Item) -> dict:
+        field = self[item.key]
+        chosen = "" if field.value() is None else str(field.value())
+        return {
+            "key": item.key,
+            "question": item.question,
+            "error": field.errors,
+            "answers": [
+                {"value": value, "label": label, "checked": str(value) == chosen}
+                for value, label in item.answers
+            ],
+        }
 
     def clean(self) -> dict:
         data = super().clean()

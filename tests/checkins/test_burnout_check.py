@@ -147,3 +147,12 @@ def test_today_invites_a_retake_only_once_four_weeks_have_passed(alice_client, a
 def test_the_pages_ask_for_sign_in(client):
     for url in (TAKE, RESULTS):
         assert client.get(url)["Location"].startswith(reverse("account_login"))
+
+
+def test_after_an_error_the_answers_given_stay_chosen(alice_client):
+    response = alice_client.post(TAKE, {"tired": "0", "worn_out": "100"})
+
+    assert response.status_code == 422
+    assert 'name="tired" value="0" checked' in response.text
+    assert 'name="worn_out" value="100" checked' in response.text
+    assert 'name="weak" value="0" checked' not in response.text
