@@ -58,6 +58,7 @@ def test_a_full_check_in_takes_ten_clicks_top_to_bottom_on_a_short_page(
 
     height = page.evaluate("document.documentElement.scrollHeight")
     assert height <= most_px, f"the check-in page is {height} px tall at {viewport}"
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     assert_accessible(page)
     page.emulate_media(color_scheme="dark")  # the coloured quadrants keep their contrast
     assert_accessible(page)
@@ -79,3 +80,29 @@ def test_a_full_check_in_takes_ten_clicks_top_to_bottom_on_a_short_page(
         3,
     )
     assert sorted(saved.tags.values_list("name", flat=True)) == ["outdoors", "work"]
+
+
+@pytest.mark.parametrize("width", [600, 768, 1024])
+def test_in_between_widths_the_check_in_never_scrolls_sideways(new_page, width):
+    sam = make_user("sam@example.com", time_zone="UTC")
+    Tag.objects.create_defaults(sam)
+    page: Page = new_page(viewport={"width": width, "height": 900})
+    sign_in(page, sam.email)
+    page.goto(reverse("checkins:day", args=[dt.datetime.now(dt.UTC).date().isoformat()]))
+
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def test_a_words_meaning_shows_on_focus_and_takes_no_room_otherwise(new_page):
+    make_user("ana@example.com", time_zone="UTC")
+    page: Page = new_page(viewport=PHONE)
+    sign_in(page, "ana@example.com")
+    page.goto(reverse("checkins:day", args=[dt.datetime.now(dt.UTC).date().isoformat()]))
+    hint = page.locator(".mood-grid .chip").filter(has_text="drained").locator(".hint")
+    expect(hint).to_have_text("Used up, as if the battery ran out.")
+    assert hint.bounding_box()["width"] <= 1
+
+    page.get_by_role("checkbox", name="drained Used up, as if the battery ran out.").focus()
+
+    assert hint.bounding_box()["width"] > 100
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
