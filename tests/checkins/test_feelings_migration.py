@@ -4,28 +4,19 @@
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from apps.checkins.models import CheckIn
+from tests.migrating import migrate, migrated_back_to
 
 pytestmark = pytest.mark.django_db(transaction=True)
 BEFORE = [("checkins", "0004_default_tags")]
 AFTER = [("checkins", "0005_also_felt")]
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return MigrationExecutor(connection).loader.project_state(targets).apps
-
-
 @pytest.fixture
 def old_apps():
-    apps = migrate(BEFORE)
-    yield apps
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    with migrated_back_to(BEFORE) as apps:
+        yield apps
 
 
 def test_a_single_feeling_and_an_own_word_are_kept_as_the_first_of_up_to_three(old_apps):

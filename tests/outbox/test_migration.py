@@ -3,9 +3,9 @@
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
+
+from tests.migrating import migrate, migrated_back_to
 
 pytestmark = pytest.mark.django_db(transaction=True)
 BEFORE = [
@@ -16,18 +16,10 @@ BEFORE = [
 AFTER = [("outbox", "0002_from_two_outboxes")]
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return MigrationExecutor(connection).loader.project_state(targets).apps
-
-
 @pytest.fixture
 def old_apps():
-    apps = migrate(BEFORE)
-    yield apps
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    with migrated_back_to(BEFORE) as apps:
+        yield apps
 
 
 def test_every_email_and_delivery_becomes_a_message_in_the_same_state(old_apps):
