@@ -13,12 +13,6 @@ import datetime as dt
 from dataclasses import dataclass
 from statistics import fmean
 
-SOURCE = (
-    "Kristensen, T. S., Borritz, M., Villadsen, E. and Christensen, K. B. (2005). The "
-    "Copenhagen Burnout Inventory: a new tool for the assessment of burnout. Work & Stress, "
-    "19(3), 192-207."
-)
-SOURCE_URL = "https://doi.org/10.1080/02678370500297720"
 RETAKE_AFTER = dt.timedelta(weeks=4)
 HIGH = 75  # from here on, the results page suggests talking to a professional
 

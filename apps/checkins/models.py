@@ -1,4 +1,5 @@
 import datetime as dt
+from functools import cached_property
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -283,11 +284,11 @@ class BurnoutCheck(models.Model):
     def __str__(self) -> str:
         return f"Burnout self-check on {self.taken_on}"
 
-    @property
+    @cached_property  # the results page reads each score several times
     def personal(self) -> float | None:
         return burnout.personal_score(self.answers)
 
-    @property
+    @cached_property
     def work(self) -> float | None:
         return None if self.skipped_work else burnout.work_score(self.answers)
 

@@ -16,6 +16,7 @@ SCALES = (
     ("personal", "How you have been feeling", burnout.PERSONAL),
     ("work", "Your work", burnout.WORK),
 )
+WORK_KEYS = {item.key for item in burnout.WORK}
 
 
 class BurnoutCheckForm(forms.Form):
@@ -48,9 +49,8 @@ class BurnoutCheckForm(forms.Form):
         field = self[item.key]
         chosen = "" if field.value() is None else str(field.value())
         return {
-            "key": item.key,
+            "field": field,
             "question": item.question,
-            "error": field.errors,
             "answers": [
                 {"value": value, "label": label, "checked": str(value) == chosen}
                 for value, label in item.answers
@@ -58,10 +58,11 @@ class BurnoutCheckForm(forms.Form):
         }
 
     def clean(self) -> dict:
+        """Enough answers to score each scale (the inventory's own rule, burnout.scale_score);
+        a skipped work scale keeps none of its answers."""
         data = super().clean()
-        answered = {key: data.get(key) for key in burnout.ITEMS if data.get(key) is not None}
-        personal = sum(1 for item in burnout.PERSONAL if item.key in answered)
-        if personal < burnout.FEWEST_ANSWERS["personal"]:
+        answered = {key: data[key] for key in burnout.ITEMS if data.get(key) is not None}
+        if burnout.personal_score(answered) is None:
             self.add_error(
                 None,
                 forms.ValidationError(
@@ -69,8 +70,9 @@ class BurnoutCheckForm(forms.Form):
                     code="personal",
                 ),
             )
-        work = sum(1 for item in burnout.WORK if item.key in answered)
-        if not data.get("skip_work") and work < burnout.FEWEST_ANSWERS["work"]:
+        if data.get("skip_work"):
+            answered = {key: answered[key] for key in answered if key not in WORK_KEYS}
+        elif burnout.work_score(answered) is None:
             self.add_error(
                 None,
                 forms.ValidationError(
@@ -79,8 +81,6 @@ class BurnoutCheckForm(forms.Form):
                     code="work",
                 ),
             )
-        if data.get("skip_work"):
-            answered = {k: v for k, v in answered.items() if k not in {i.key for i in burnout.WORK}}
         data["answers"] = answered
         return data
 
@@ -102,8 +102,7 @@ def take(request: HttpRequest) -> HttpResponse:
             request.user.save(update_fields=["self_check_due_on"])
         return redirect("checkins:self-check-results")
     status = 422 if form.is_bound else 200
-    context = {"form": form, "source": burnout.SOURCE, "source_url": burnout.SOURCE_URL}
-    return render(request, "checkins/self_check.html", context, status=status)
+    return render(request, "checkins/self_check.html", {"form": form}, status=status)
 
 
 @require_GET
@@ -135,8 +134,6 @@ def results(request: HttpRequest) -> HttpResponse:
         },
         "trend": trend,
         "high": high,
-        "source": burnout.SOURCE,
-        "source_url": burnout.SOURCE_URL,
         "retake_on": request.user.self_check_due_on,
     }
     return render(request, "checkins/self_check_results.html", context)
