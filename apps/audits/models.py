@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Avg, Count, Q
 
 from apps.checkins.models import energy_band
+from apps.lib.dates import WEEKDAYS
 from apps.lib.fields import EncryptedCharField, EncryptedTextField
 from apps.lib.querysets import OwnedQuerySet
 
@@ -131,6 +132,9 @@ class Commitment(models.Model):
     decision = models.CharField(max_length=10, choices=Decision.choices, blank=True)
     delegate_to = models.CharField(max_length=80, blank=True)
     postpone_until = models.DateField(null=True, blank=True)
+    # The day of the week it mostly takes place, for planning a week against energy; without
+    # one, its hours spread over the whole week.
+    weekday = models.PositiveSmallIntegerField("usual day", choices=WEEKDAYS, null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

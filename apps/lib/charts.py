@@ -160,3 +160,32 @@ def scatter(
     chart.x_ticks = [Tick(round(_scale(v, *x_range, left, right), 1), f"{v:g}") for v in x_ticks]
     chart.y_ticks = [Tick(round(_scale(v, *y_range, bottom, top), 1), f"{v:g}") for v in y_ticks]
     return chart
+
+
+def paired_columns(
+    groups: Sequence[tuple[str, tuple[float | None, str], tuple[float | None, str]]],
+    *,
+    limits: tuple[float, float],
+    width: int = 640,
+    height: int = 200,
+) -> Chart:
+    """Two columns side by side under each label, each measured on its own scale from 0 to its
+    limit (planned hours beside usual energy, say), each with its own title. A missing value
+    draws no column."""
+    chart = Chart(width=width, height=height)
+    left, right = PAD_LEFT, width - PAD_RIGHT
+    top, bottom = PAD_TOP, height - PAD_BOTTOM
+    chart.baseline = bottom
+    slot = (right - left) / max(len(groups), 1)
+    column = round(max(slot * 0.32, 1), 1)
+    for index, (label, *pair) in enumerate(groups):
+        start = left + index * slot + (slot - 2 * column) / 2
+        chart.x_ticks.append(Tick(round(left + (index + 0.5) * slot, 1), label))
+        for side, ((value, title), limit) in enumerate(zip(pair, limits, strict=True)):
+            if value is None:
+                continue
+            y = round(_scale(min(value, limit), 0, limit or 1, bottom, top), 1)
+            css = "bar--second" if side else ""
+            x = round(start + side * column, 1)
+            chart.bars.append(Bar(x, y, column, round(bottom - y, 1), title, css))
+    return chart

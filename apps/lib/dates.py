@@ -90,6 +90,12 @@ def day_and_time(moment: datetime) -> str:
     return f"{long_day(moment)}, {moment:%H:%M}"
 
 
+# Python's numbering (date.weekday()): Monday is 0. For a model field's choices.
+WEEKDAYS = tuple(
+    enumerate(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+)
+
+
 def week_start(day: date) -> date:
     """The Monday of the week a local day falls in: Pacewise weeks run Monday to Sunday."""
     return day - timedelta(days=day.weekday())

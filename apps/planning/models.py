@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from apps.lib.dates import week_start
+from apps.lib.dates import WEEKDAYS, week_start
 from apps.lib.fields import EncryptedCharField, EncryptedTextField
 from apps.lib.querysets import OwnedQuerySet
 
@@ -81,6 +81,16 @@ class WeeklyAction(models.Model):
     personal_value = models.ForeignKey(PersonalValue, on_delete=models.SET_NULL, null=True)
     title = models.CharField(max_length=140)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PLANNED)
+    # When in the week and roughly how long, for planning the week against energy.
+    weekday = models.PositiveSmallIntegerField("day", choices=WEEKDAYS, null=True, blank=True)
+    hours = models.DecimalField(
+        "rough hours",
+        max_digits=3,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(24)],
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -103,14 +103,19 @@ def test_the_json_download_holds_every_section_with_the_users_own_values(reauthe
         "energy": 2,
     }
     [commitment] = data["commitments"]
-    assert (commitment["audit_id"], commitment["title"]) == (audit["id"], "Board")
+    assert (commitment["audit_id"], commitment["title"], commitment["weekday"]) == (
+        audit["id"],
+        "Board",
+        2,
+    )
     values = {v["id"]: v for v in data["personal_values"]}
     assert commitment["personal_value_id"] in values
     assert [(v["curated_value"], v["own_name"]) for v in values.values()] == [
         ("Kindness", ""),
         (None, "Curiosity"),
     ]
-    assert data["weekly_actions"][0]["title"] == "A walk"
+    [action] = data["weekly_actions"]
+    assert (action["title"], action["weekday"], action["hours"]) == ("A walk", 5, "1.5")
     assert data["week_reflections"][0]["text"] == "A calmer week."
     [statement] = data["boundary_statements"]
     assert statement["text"] == "Not after six."

@@ -148,10 +148,23 @@ def fill(user: User) -> dict[type[models.Model], list[models.Model]]:
     add(PersonalValue.objects.create(user=user, own_name="Curiosity", rank=2))
     add(
         Commitment.objects.create(
-            audit=audit, title="Board", hours_per_week=Decimal("3.5"), personal_value=value
+            audit=audit,
+            title="Board",
+            hours_per_week=Decimal("3.5"),
+            personal_value=value,
+            weekday=2,
         )
     )
-    add(WeeklyAction.objects.create(user=user, week_of=today, title="A walk", personal_value=value))
+    add(
+        WeeklyAction.objects.create(
+            user=user,
+            week_of=today,
+            title="A walk",
+            personal_value=value,
+            weekday=5,
+            hours=Decimal("1.5"),
+        )
+    )
     add(WeekReflection.objects.create(user=user, week_of=today, text="A calmer week."))
     statement = add(BoundaryStatement.objects.create(user=user, area="work", text="Not after six."))
     add(

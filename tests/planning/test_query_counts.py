@@ -8,6 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from apps.audits.models import Commitment, EnergyAudit, EnergyMoment
+from apps.checkins.models import CheckIn
 from apps.planning.models import (
     BoundaryPractice,
     BoundaryStatement,
@@ -59,12 +61,37 @@ def add_history(user, weeks: int) -> None:
         for n in range(max(1, weeks // 2))
     )
     CalendarFeed.objects.create(user=user)
+    # This week's page reads the check-ins, the latest audit's commitments and every audit's
+    # moments: one audit a week, a moment a day, a check-in a day.
+    CheckIn.objects.bulk_create(
+        CheckIn(user=user, checked_in_on=THIS_WEEK - dt.timedelta(days=n), energy=n % 10 + 1)
+        for n in range(weeks * 7)
+    )
+    for start in starts[1:]:
+        audit = EnergyAudit.objects.create(
+            user=user, starts_on=start, ends_on=start + dt.timedelta(days=6)
+        )
+        Commitment.objects.bulk_create(
+            Commitment(audit=audit, title=f"C{n}", hours_per_week=n + 1, weekday=n % 7)
+            for n in range(3)
+        )
+        EnergyMoment.objects.bulk_create(
+            EnergyMoment(
+                audit=audit,
+                occurred_at=NOW - dt.timedelta(weeks=weeks, hours=n * 5),
+                energy=n % 10 + 1,
+                activity="Work",
+                effect="drains",
+            )
+            for n in range(7)
+        )
 
 
 def signed_in_pages(user) -> list[str]:
     statement = BoundaryStatement.objects.filter(user=user).first()
     window = RestWindow.objects.filter(user=user).first()
     return [
+        reverse("planning:week"),
         reverse("planning:values"),
         reverse("planning:actions"),
         reverse("planning:actions") + "?page=2",

@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -24,12 +26,22 @@ def own_window(request: HttpRequest, pk: int) -> RestWindow:
     return get_object_or_404(RestWindow.objects.for_user(request.user), pk=pk)
 
 
+def suggested_start(request: HttpRequest) -> dict:
+    """A start day offered by a link (This week's "plan a rest window from Thursday"), if it
+    is a date at all; the form still checks it when the window is saved."""
+    try:
+        day = dt.date.fromisoformat(request.GET.get("starts_on", ""))
+    except ValueError:
+        return {}
+    return {"starts_on": day, "starts_time": dt.time(18, 0)}
+
+
 def rest_context(request: HttpRequest, form: RestWindowForm | None = None) -> dict:
     windows = RestWindow.objects.for_user(request.user)
     past = windows.filter(ends_at__lte=timezone.now()).order_by("-starts_at")
     feed = CalendarFeed.objects.filter(user=request.user).first()
     return {
-        "form": form or RestWindowForm(user=request.user),
+        "form": form or RestWindowForm(user=request.user, initial=suggested_start(request)),
         "upcoming": list(windows.upcoming()[:UPCOMING_SHOWN]),
         "page": Paginator(past, 10).get_page(request.GET.get("page")),
         "feed": feed,
