@@ -15,6 +15,13 @@ RUN groupadd --system --gid 1000 pacewise \
 
 WORKDIR /app
 
+# WeasyPrint lays out the report PDF with Pango; the slim image has neither it nor a font.
+# hadolint ignore=DL3008
+RUN apt-get update \
+    && apt-get install --yes --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 \
+       fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
+
 COPY requirements.lock .
 RUN pip install --no-cache-dir --require-hashes -r requirements.lock
 

@@ -37,7 +37,7 @@ def private_pages(get_response: Handler) -> Handler:
         # Decided from the session cookie, not request.user: that would need the database,
         # and this must still work when the database is down.
         if settings.SESSION_COOKIE_NAME in request.COOKIES:
-            response.headers["Cache-Control"] = "no-store"
+            response.headers["Cache-Control"] = "private, no-store"
         if getattr(request, "htmx", False) and response.status_code == 302:
             login_path = resolve_url(settings.LOGIN_URL)
             if urlsplit(response["Location"]).path == login_path:

@@ -85,6 +85,21 @@ class BurnoutCheckForm(forms.Form):
         return data
 
 
+def trend(checks: list[BurnoutCheck]) -> dict[str, charts.Chart]:
+    """Both scales over the checks given, oldest first, on one 0-100 scale."""
+    labels = [f"{c.taken_on:%-d %b %Y}" for c in checks]
+    return {
+        name: charts.line_chart(
+            [getattr(c, name) for c in checks],
+            labels,
+            y_range=(0, 100),
+            y_ticks=(0, 25, 50, 75, 100),
+            x_tick_every=max(len(checks) // 6, 1),
+        )
+        for name in ("personal", "work")
+    }
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 def take(request: HttpRequest) -> HttpResponse:
@@ -110,17 +125,6 @@ def take(request: HttpRequest) -> HttpResponse:
 def results(request: HttpRequest) -> HttpResponse:
     checks = list(BurnoutCheck.objects.for_user(request.user))
     latest = checks[-1] if checks else None
-    labels = [f"{c.taken_on:%-d %b %Y}" for c in checks]
-    trend = {
-        name: charts.line_chart(
-            [getattr(c, name) for c in checks],
-            labels,
-            y_range=(0, 100),
-            y_ticks=(0, 25, 50, 75, 100),
-            x_tick_every=max(len(checks) // 6, 1),
-        )
-        for name in ("personal", "work")
-    }
     high = latest is not None and any(
         score is not None and score >= burnout.HIGH for score in (latest.personal, latest.work)
     )
@@ -132,7 +136,7 @@ def results(request: HttpRequest) -> HttpResponse:
             for name in ("personal", "work")
             if latest and (score := getattr(latest, name)) is not None
         },
-        "trend": trend,
+        "trend": trend(checks),
         "high": high,
         "retake_on": request.user.self_check_due_on,
     }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from apps.checkins import selfcheck, tags, views
+from apps.checkins import report, selfcheck, tags, views
 
 app_name = "checkins"
 urlpatterns = [
@@ -9,6 +9,9 @@ urlpatterns = [
     path("checkins/history/", views.history, name="history"),
     path("checkins/<str:day>/", views.checkin_day, name="day"),
     path("insights/", views.insights, name="insights"),
+    path("report/", report.report_form, name="report"),
+    path("report/print/", report.report_print, name="report-print"),
+    path("report/pdf/", report.report_download, name="report-pdf"),
     path("self-check/", selfcheck.take, name="self-check"),
     path("self-check/results/", selfcheck.results, name="self-check-results"),
     path("account/tags/", tags.tags, name="tags"),

@@ -79,7 +79,7 @@ def test_the_json_download_holds_every_section_with_the_users_own_values(reauthe
     data = json.loads(b"".join(response.streaming_content))
 
     assert response["Content-Type"] == "application/json"
-    assert response["Cache-Control"] == "no-store"
+    assert response["Cache-Control"] == "private, no-store"
     assert response["Content-Disposition"] == (
         f'attachment; filename="pacewise-export-{alice.local_now().date().isoformat()}.json"'
     )

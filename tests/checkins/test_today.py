@@ -71,7 +71,7 @@ def test_it_shows_the_masked_ambition_reflection_when_the_rule_holds(alice_clien
 
 
 def test_signed_in_pages_are_never_cached(alice_client):
-    assert alice_client.get(URL)["Cache-Control"] == "no-store"
+    assert alice_client.get(URL)["Cache-Control"] == "private, no-store"
 
 
 def test_a_signed_out_visitor_is_sent_to_sign_in(client):

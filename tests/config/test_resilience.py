@@ -43,7 +43,7 @@ def test_a_signed_in_page_with_the_database_down_is_also_a_503(alice_client, dat
     response = alice_client.get(reverse("checkins:today"))
 
     assert response.status_code == 503
-    assert response["Cache-Control"] == "no-store"
+    assert response["Cache-Control"] == "private, no-store"
 
 
 def test_healthz_reports_each_store(client):
