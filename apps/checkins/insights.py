@@ -101,7 +101,7 @@ def build_insights(checkins: Sequence[CheckIn], first: dt.date, last: dt.date) -
     tick_every = max(len(days) // 7, 1)
     in_range = [d.checkin for d in days if d.checkin]
     need_names = dict(Need.choices)
-    needs = Counter(c.need for c in in_range).most_common()
+    needs = Counter(c.need for c in in_range if c.need).most_common()  # imported days have none
     needs_named = [(need_names.get(need, need), count) for need, count in needs]
     pairs = sleep_against_next_day_energy(checkins, first, last)
     energies = [c.energy for c in in_range]

@@ -19,7 +19,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 
-from apps.accounts.models import SecurityEvent, User
+from apps.accounts.models import ImportJob, SecurityEvent, User
 from apps.audits.models import Commitment, EnergyAudit, EnergyMoment
 from apps.checkins.models import BurnoutCheck, CheckIn, JournalEntry, SafetySignal, Tag
 from apps.outbox.models import Message
@@ -194,6 +194,7 @@ def fill(user: User) -> dict[type[models.Model], list[models.Model]]:
     )
     add(Authenticator.objects.create(user=user, type="totp", data={"secret": "JBSWY3DPEHPK3PXP"}))
     add(SecurityEvent.objects.create(user=user, kind="signed_in", network="192.0.2.0/24"))
+    add(ImportJob.objects.create(user=user, kind="daylio", content="full_date,mood\n"))
     add(
         LogEntry.objects.create(
             user=user,

@@ -1,0 +1,298 @@
+"""Bringing a history in: a Daylio CSV mapped onto check-ins and tags, or a Pacewise export
+restored into an empty account.
+
+An upload is checked whole (apps/accounts/daylio.py, apps/accounts/restore.py) and becomes an
+ImportJob waiting for the person's go-ahead; a Daylio file shows a preview where each mood
+label gets a feeling and an energy and each activity a tag. Then `run` imports it: in the
+request for a small file, in the `run_import` Celery task for a large one, while the page
+shows the progress. The work is idempotent: a day that already has a check-in is kept and
+reported, never overwritten, so a second run of the same file adds nothing.
+"""
+
+import datetime as dt
+import logging
+from collections.abc import Iterator
+
+from celery import shared_task
+from django import forms
+from django.db import transaction
+from django.db.models.functions import Lower
+from django.utils import timezone
+from kombu.exceptions import OperationalError as KombuOperationalError
+from redis.exceptions import ConnectionError as RedisConnectionError
+
+from apps.accounts import daylio
+from apps.accounts.models import ImportJob, User
+from apps.checkins.feelings import QUADRANTS
+from apps.checkins.models import CheckIn, JournalEntry, Tag
+
+logger = logging.getLogger(__name__)
+
+CHUNK = 500  # days per transaction
+INLINE_DAYS = 400  # a file of up to this many days is imported in the request
+NOTE_LIMIT = CheckIn._meta.get_field("note").max_length
+TAG_LIMIT = Tag._meta.get_field("name").max_length
+FEELING_CHOICES = [
+    (quadrant.title, [(f.word, f.word) for f in quadrant.feelings]) for quadrant in QUADRANTS
+]
+FEELING_WORDS = {f.word for quadrant in QUADRANTS for f in quadrant.feelings}
+ENERGY_CHOICES = [(n, str(n)) for n in range(1, 11)]
+NEW, SKIP = "new", "skip"
+BROKER_DOWN = (KombuOperationalError, RedisConnectionError, OSError)
+
+
+def local_today(user: User) -> dt.date:
+    return user.local_now().date()
+
+
+# --- The preview --------------------------------------------------------------------------
+class DaylioMappingForm(forms.Form):
+    """Each mood label to a feeling of the mood meter and an energy; each activity to a tag of
+    the person's, a new tag of the same name, or nothing."""
+
+    def __init__(
+        self, *args: object, parsed: daylio.Parsed, tags: list[Tag], **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.parsed, self.tags = parsed, tags
+        self.moods = [label for label, _ in parsed.moods.most_common()]
+        self.activities = [name for name, _ in parsed.activities.most_common()]
+        by_name = {tag.name.lower(): tag for tag in tags}
+        tag_choices = [(str(tag.pk), tag.name) for tag in tags]
+        for index, label in enumerate(self.moods):
+            feeling, energy = daylio.DEFAULT_MOODS.get(label, ("", None))
+            self.fields[f"mood-{index}-feeling"] = forms.ChoiceField(
+                label=f"“{label}” feels",
+                choices=[("", "Choose a feeling"), *FEELING_CHOICES],
+                initial=feeling,
+                error_messages={"required": f"Choose a feeling for “{label}”."},
+            )
+            self.fields[f"mood-{index}-energy"] = forms.TypedChoiceField(
+                label=f"Energy on “{label}” days",
+                choices=[("", "Choose"), *ENERGY_CHOICES],
+                coerce=int,
+                initial=energy,
+                error_messages={"required": f"Choose an energy for “{label}”, 1 to 10."},
+            )
+        for index, name in enumerate(self.activities):
+            existing = by_name.get(name.lower()[:TAG_LIMIT])
+            self.fields[f"activity-{index}"] = forms.ChoiceField(
+                label=f"“{name}”",
+                choices=[
+                    (NEW, f"A new tag, “{name[:TAG_LIMIT]}”"),
+                    (SKIP, "Leave it out"),
+                    ("Your tags", tag_choices),
+                ],
+                initial=str(existing.pk) if existing else NEW,
+            )
+
+    def mood_rows(self) -> list[tuple[str, int, forms.BoundField, forms.BoundField]]:
+        return [
+            (label, self.parsed.moods[label], self[f"mood-{i}-feeling"], self[f"mood-{i}-energy"])
+            for i, label in enumerate(self.moods)
+        ]
+
+    def activity_rows(self) -> list[tuple[str, int, forms.BoundField]]:
+        return [
+            (name, self.parsed.activities[name], self[f"activity-{i}"])
+            for i, name in enumerate(self.activities)
+        ]
+
+    def clean(self) -> dict:
+        """New tags and the active ones together stay within a person's limit."""
+        data = super().clean()
+        new = {
+            name[:TAG_LIMIT].lower()
+            for i, name in enumerate(self.activities)
+            if data.get(f"activity-{i}") == NEW
+        }
+        active = {tag.name.lower() for tag in self.tags if tag.archived_at is None}
+        if len(active | new) > Tag.MAX_ACTIVE:
+            raise forms.ValidationError(
+                "That would make %(count)s active tags, and a person can have %(limit)s. Leave "
+                "some activities out, or put them under tags you already have.",
+                code="too_many_tags",
+                params={"count": len(active | new), "limit": Tag.MAX_ACTIVE},
+            )
+        return data
+
+    def mapping(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "moods": {
+                label: [data[f"mood-{i}-feeling"], data[f"mood-{i}-energy"]]
+                for i, label in enumerate(self.moods)
+            },
+            "activities": {name: data[f"activity-{i}"] for i, name in enumerate(self.activities)},
+        }
+
+
+# --- Running an import --------------------------------------------------------------------
+def start(job: ImportJob, mapping: dict) -> None:
+    """The go-ahead: import now if the file is small, else queue it for a worker."""
+    job.mapping, job.status = mapping, ImportJob.Status.QUEUED
+    job.save(update_fields=["mapping", "status", "updated_at"])
+    if job.total <= INLINE_DAYS:
+        run(job.pk)
+    else:
+        transaction.on_commit(lambda: publish(job.pk))
+
+
+@shared_task(name="accounts.run_import")
+def run_import(pk: int) -> None:
+    run(pk)
+
+
+def publish(pk: int) -> None:
+    try:
+        run_import.delay(pk)
+    except BROKER_DOWN:  # the progress page publishes it again
+        logger.warning("import %s not queued: the broker did not answer", pk, exc_info=True)
+
+
+def claim(pk: int) -> ImportJob | None:
+    """The job, locked for this run, if it still has work; None if another run finished it."""
+    job = ImportJob.objects.select_for_update().filter(pk=pk).first()
+    if job is None or job.is_finished or job.status == ImportJob.Status.PREVIEW:
+        return None
+    return job
+
+
+def run(pk: int) -> None:
+    """Import the job's file, a chunk of days per transaction, from where it stopped."""
+    with transaction.atomic():
+        job = claim(pk)
+        if job is None:
+            return
+        job.status = ImportJob.Status.RUNNING
+        job.save(update_fields=["status", "updated_at"])
+        parsed = daylio.parse(job.content, local_today(job.user))
+        tag_ids = tags_for(job.user, job.mapping["activities"])
+        days = sorted(parsed.days.values(), key=lambda day: day.date)
+    try:
+        for chunk in batches(days, CHUNK):
+            with transaction.atomic():
+                job = claim(pk)
+                if job is None:
+                    return
+                if chunk[-1].date.isoformat() <= job.outcome.get("through", ""):
+                    continue  # a run before this one committed it
+                import_days(job, chunk, tag_ids)
+        with transaction.atomic():
+            job = claim(pk)
+            if job is not None:
+                finish(job)
+    except Exception:
+        logger.exception("import %s stopped", pk)
+        ImportJob.objects.filter(pk=pk).update(
+            status=ImportJob.Status.FAILED,
+            content="",
+            error="Something went wrong on our side while importing. What was imported so far "
+            "is kept; upload the file again to bring in the rest.",
+        )
+        raise
+
+
+def batches(days: list[daylio.Day], size: int) -> Iterator[list[daylio.Day]]:
+    for start in range(0, len(days), size):
+        yield days[start : start + size]
+
+
+def tags_for(user: User, activities: dict[str, str]) -> dict[str, int]:
+    """Each activity's tag id: a chosen tag of the person's, or a new one of that name (the same
+    one on a second run: names are unique per person, whatever their case)."""
+    own = {name: pk for pk, name in Tag.objects.for_user(user).values_list("pk", Lower("name"))}
+    chosen = {name: int(choice) for name, choice in activities.items() if choice.isdigit()}
+    chosen = {name: pk for name, pk in chosen.items() if pk in own.values()}
+    wanted = {name: name[:TAG_LIMIT].strip() for name, c in activities.items() if c == NEW}
+    missing = {tag for tag in wanted.values() if tag.lower() not in own}
+    if missing:
+        last = len(own)
+        Tag.objects.bulk_create(
+            [
+                Tag(user=user, name=name, kind=Tag.Kind.ACTIVITY, order=last + n)
+                for n, name in enumerate(sorted(missing))
+            ],
+            ignore_conflicts=True,
+        )
+        own = {name: pk for pk, name in Tag.objects.for_user(user).values_list("pk", Lower("name"))}
+    return {**chosen, **{name: own[tag.lower()] for name, tag in wanted.items()}}
+
+
+def import_days(job: ImportJob, chunk: list[daylio.Day], tag_ids: dict[str, int]) -> None:
+    """One chunk: the days without a check-in get one (and a journal entry for a long note);
+    the others are kept and counted. The progress is saved in the same transaction."""
+    user = job.user
+    taken = set(
+        CheckIn.objects.for_user(user)
+        .filter(checked_in_on__in=[day.date for day in chunk])
+        .values_list("checked_in_on", flat=True)
+    )
+    fresh = [day for day in chunk if day.date not in taken]
+    moods = job.mapping["moods"]
+    checkins = CheckIn.objects.bulk_create(
+        CheckIn(
+            user=user,
+            checked_in_on=day.date,
+            feeling=moods[day.mood][0],
+            energy=moods[day.mood][1],
+            need="",
+            note=day.note if len(day.note) <= NOTE_LIMIT else "",
+            is_backfilled=True,
+        )
+        for day in fresh
+    )
+    CheckIn.tags.through.objects.bulk_create(
+        CheckIn.tags.through(checkin_id=checkin.pk, tag_id=tag_id)
+        for checkin, day in zip(checkins, fresh, strict=True)
+        for tag_id in dict.fromkeys(tag_ids[a] for a in day.activities if a in tag_ids)
+    )
+    long_notes = [day for day in fresh if len(day.note) > NOTE_LIMIT]
+    JournalEntry.objects.bulk_create(
+        JournalEntry(user=user, written_on=day.date, prompt_text="From Daylio", body=day.note)
+        for day in long_notes
+    )
+    outcome = job.outcome
+    outcome["added"] = outcome.get("added", 0) + len(fresh)
+    outcome["journal"] = outcome.get("journal", 0) + len(long_notes)
+    outcome["kept"] = [*outcome.get("kept", []), *sorted(d.isoformat() for d in taken)]
+    outcome["through"] = chunk[-1].date.isoformat()
+    job.done += len(chunk)
+    job.save(update_fields=["outcome", "done", "updated_at"])
+
+
+def finish(job: ImportJob) -> None:
+    job.status = ImportJob.Status.DONE
+    job.content = ""  # the file is not kept once its days are in
+    job.save(update_fields=["status", "content", "updated_at"])
+
+
+def requeue_if_stalled(job: ImportJob, now: dt.datetime | None = None) -> bool:
+    """A queued job whose task never came (the broker was down), or a running one whose
+    worker died, is published again; the claim keeps two runs from importing a chunk twice."""
+    now = now or timezone.now()
+    stalled = (job.status == ImportJob.Status.QUEUED and now - job.updated_at > QUEUED_GRACE) or (
+        job.status == ImportJob.Status.RUNNING and now - job.updated_at > RUNNING_GRACE
+    )
+    if stalled:
+        ImportJob.objects.filter(pk=job.pk).update(updated_at=now)
+        publish(job.pk)
+    return stalled
+
+
+QUEUED_GRACE = dt.timedelta(seconds=30)
+RUNNING_GRACE = dt.timedelta(minutes=3)
+
+
+def days_taken(user: User, parsed: daylio.Parsed) -> int:
+    """How many of the file's days already have a check-in (and will be kept as they are)."""
+    return (
+        CheckIn.objects.for_user(user)
+        .filter(checked_in_on__range=(parsed.first, parsed.last))
+        .filter(checked_in_on__in=list(parsed.days))
+        .count()
+    )
+
+
+def kept_days(job: ImportJob) -> list[dt.date]:
+    return [dt.date.fromisoformat(day) for day in job.outcome.get("kept", [])]
