@@ -15,6 +15,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -99,12 +100,13 @@ def unzip_one(data: bytes) -> bytes:
             for m in archive.infolist()
             if not m.is_dir() and not m.filename.startswith("__MACOSX/")
         ]
-    except zipfile.BadZipFile:
+        if len(members) != 1:
+            raise BadFile("A zip archive can be imported when it holds exactly one file.")
+        with archive.open(members[0]) as member:
+            unpacked = member.read(MAX_BYTES + 1)
+    except (zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError, zlib.error):
+        # Corrupt, encrypted, or packed with a method Python cannot unpack.
         raise BadFile("The file looks like a zip archive but cannot be opened.") from None
-    if len(members) != 1:
-        raise BadFile("A zip archive can be imported when it holds exactly one file.")
-    with archive.open(members[0]) as member:
-        unpacked = member.read(MAX_BYTES + 1)
     if len(unpacked) > MAX_BYTES:
         raise BadFile(
             f"The zip archive unpacks to more than {MAX_BYTES // 1024 // 1024} MB, more than "
@@ -113,12 +115,14 @@ def unzip_one(data: bytes) -> bytes:
     return unpacked
 
 
+# What a spreadsheet would run: "=" anything, a function called after "+", "-" or "@"
+# ("@SUM(", "+HYPERLINK("), or a DDE call ("-2+3+cmd|' /C calc'!A0"). A note of "+1 run",
+# "@home" or "- a bullet" is ordinary text.
+FORMULA = re.compile(r"^\s*(=|[+\-@]\s*[A-Za-z_.]+\s*\(|[+\-@].*\w\|.*!)")
+
+
 def looks_like_formula(cell: str) -> bool:
-    """A cell a spreadsheet would run (OWASP's CSV injection list); "- a bullet" and "-3"
-    are ordinary text."""
-    if cell[:1] in ("=", "+", "@", "\t", "\r"):
-        return True
-    return len(cell) > 1 and cell[0] == "-" and cell[1] not in " -.0123456789"
+    return bool(FORMULA.match(cell))
 
 
 def parse_time(value: str, line: int) -> dt.time:

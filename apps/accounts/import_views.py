@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from apps.accounts import daylio, imports
+from apps.accounts import daylio, imports, restore
 from apps.accounts.models import ImportJob
 from apps.checkins.models import Tag
 
@@ -54,22 +54,24 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
         return start_page(request, form, status=422)
-    upload = form.cleaned_data["file"]
+    upload, kind = form.cleaned_data["file"], form.cleaned_data["kind"]
+    today = imports.local_today(request.user)
     try:
         daylio.check_size(upload.size)
         text = daylio.read_text(upload.read())
-        parsed = daylio.parse(text, imports.local_today(request.user))
-    except daylio.BadFile as error:
+        if kind == ImportJob.Kind.DAYLIO:
+            total = len(daylio.parse(text, today).days)
+        else:
+            data = restore.load(text)
+            restore.dry_run(request.user, data, today)
+            total = restore.total(data)
+    except (daylio.BadFile, restore.BadExport) as error:
         form.add_error("file", str(error))
         return start_page(request, form, status=422)
     # One file waits for a go-ahead at a time: a new upload replaces the one not imported.
     ImportJob.objects.for_user(request.user).filter(status=ImportJob.Status.PREVIEW).delete()
     job = ImportJob.objects.create(
-        user=request.user,
-        kind=ImportJob.Kind.DAYLIO,
-        filename=upload.name[:200],
-        content=text,
-        total=len(parsed.days),
+        user=request.user, kind=kind, filename=upload.name[:200], content=text, total=total
     )
     return redirect("accounts:import-job", pk=job.pk)
 
@@ -87,6 +89,8 @@ def import_job(request: HttpRequest, pk: int) -> HttpResponse:
             "accounts/import_job.html#progress" if request.htmx else "accounts/import_job.html"
         )
         return render(request, template, {"job": job})
+    if job.kind == ImportJob.Kind.PACEWISE:
+        return restore_preview(request, job)
     parsed = daylio.parse(job.content, imports.local_today(request.user))
     tags = list(Tag.objects.for_user(request.user))
     form = imports.DaylioMappingForm(
@@ -100,6 +104,20 @@ def import_job(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "accounts/import_job.html", context, status=422 if form.is_bound else 200
     )
+
+
+def restore_preview(request: HttpRequest, job: ImportJob) -> HttpResponse:
+    """What the export holds and what stays behind; a POST is the go-ahead."""
+    if request.method == "POST":
+        imports.start(job, {})
+        return redirect("accounts:import-job", pk=job.pk)
+    data = restore.load(job.content)
+    context = {
+        "job": job,
+        "counts": restore.counts(data),
+        "left_behind": restore.left_behind(),
+    }
+    return render(request, "accounts/import_job.html", context)
 
 
 @require_POST

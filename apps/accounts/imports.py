@@ -15,13 +15,13 @@ from collections.abc import Iterator
 
 from celery import shared_task
 from django import forms
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 from kombu.exceptions import OperationalError as KombuOperationalError
 from redis.exceptions import ConnectionError as RedisConnectionError
 
-from apps.accounts import daylio
+from apps.accounts import daylio, restore
 from apps.accounts.models import ImportJob, User
 from apps.checkins.feelings import QUADRANTS
 from apps.checkins.models import CheckIn, JournalEntry, Tag
@@ -29,7 +29,10 @@ from apps.checkins.models import CheckIn, JournalEntry, Tag
 logger = logging.getLogger(__name__)
 
 CHUNK = 500  # days per transaction
-INLINE_DAYS = 400  # a file of up to this many days is imported in the request
+CHUNK_ATTEMPTS = 3
+INLINE_TOTAL = (
+    400  # a file of up to this many days (Daylio) or rows (a restore) runs in the request
+)
 NOTE_LIMIT = CheckIn._meta.get_field("note").max_length
 TAG_LIMIT = Tag._meta.get_field("name").max_length
 FEELING_CHOICES = [
@@ -129,10 +132,14 @@ class DaylioMappingForm(forms.Form):
 
 # --- Running an import --------------------------------------------------------------------
 def start(job: ImportJob, mapping: dict) -> None:
-    """The go-ahead: import now if the file is small, else queue it for a worker."""
-    job.mapping, job.status = mapping, ImportJob.Status.QUEUED
-    job.save(update_fields=["mapping", "status", "updated_at"])
-    if job.total <= INLINE_DAYS:
+    """The go-ahead: import now if the file is small, else queue it for a worker. Only a job
+    still waiting for it starts: a second click on the button changes nothing."""
+    waiting = ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.PREVIEW)
+    if not waiting.update(
+        mapping=mapping, status=ImportJob.Status.QUEUED, updated_at=timezone.now()
+    ):
+        return
+    if job.total <= INLINE_TOTAL:
         run(job.pk)
     else:
         transaction.on_commit(lambda: publish(job.pk))
@@ -159,7 +166,45 @@ def claim(pk: int) -> ImportJob | None:
 
 
 def run(pk: int) -> None:
-    """Import the job's file, a chunk of days per transaction, from where it stopped."""
+    """Import the job's file: a Pacewise export in one transaction, a Daylio file a chunk of
+    days per transaction, from where it stopped. Whatever goes wrong ends the job as stopped,
+    with the file forgotten and a message for the person: never a job retried for ever."""
+    kind = ImportJob.objects.filter(pk=pk).values_list("kind", flat=True).first()
+    try:
+        if kind == ImportJob.Kind.PACEWISE:
+            run_restore(pk)
+        elif kind == ImportJob.Kind.DAYLIO:
+            run_daylio(pk)
+    except (daylio.BadFile, restore.BadExport) as error:
+        stop(pk, str(error))
+    except Exception:
+        logger.exception("import %s stopped", pk)
+        stop(
+            pk,
+            "Something went wrong on our side while importing. What was imported so far is "
+            "kept; upload the file again to bring in the rest.",
+        )
+
+
+def stop(pk: int, error: str) -> None:
+    ImportJob.objects.filter(pk=pk).update(
+        status=ImportJob.Status.FAILED, content="", error=error[:500], updated_at=timezone.now()
+    )
+
+
+def run_restore(pk: int) -> None:
+    with transaction.atomic():
+        job = claim(pk)
+        if job is None:
+            return
+        today = local_today(job.user)
+        job.outcome = {"restored": restore.restore(job.user, restore.load(job.content), today)}
+        job.done = job.total
+        job.save(update_fields=["outcome", "done", "updated_at"])
+        finish(job)
+
+
+def run_daylio(pk: int) -> None:
     with transaction.atomic():
         job = claim(pk)
         if job is None:
@@ -169,28 +214,25 @@ def run(pk: int) -> None:
         parsed = daylio.parse(job.content, local_today(job.user))
         tag_ids = tags_for(job.user, job.mapping["activities"])
         days = sorted(parsed.days.values(), key=lambda day: day.date)
-    try:
-        for chunk in batches(days, CHUNK):
-            with transaction.atomic():
-                job = claim(pk)
-                if job is None:
-                    return
-                if chunk[-1].date.isoformat() <= job.outcome.get("through", ""):
-                    continue  # a run before this one committed it
-                import_days(job, chunk, tag_ids)
-        with transaction.atomic():
-            job = claim(pk)
-            if job is not None:
-                finish(job)
-    except Exception:
-        logger.exception("import %s stopped", pk)
-        ImportJob.objects.filter(pk=pk).update(
-            status=ImportJob.Status.FAILED,
-            content="",
-            error="Something went wrong on our side while importing. What was imported so far "
-            "is kept; upload the file again to bring in the rest.",
-        )
-        raise
+    for chunk in batches(days, CHUNK):
+        for attempt in range(1, CHUNK_ATTEMPTS + 1):
+            try:
+                with transaction.atomic():
+                    job = claim(pk)
+                    if job is None:
+                        return
+                    if chunk[-1].date.isoformat() > job.outcome.get("through", ""):
+                        import_days(job, chunk, tag_ids)  # else a run before this one did
+                break
+            except IntegrityError:
+                # The person checked in on one of these days (or another import got there)
+                # between the look and the insert: look again; that day is now kept.
+                if attempt == CHUNK_ATTEMPTS:
+                    raise
+    with transaction.atomic():
+        job = claim(pk)
+        if job is not None:
+            finish(job)
 
 
 def batches(days: list[daylio.Day], size: int) -> Iterator[list[daylio.Day]]:
@@ -286,13 +328,4 @@ RUNNING_GRACE = dt.timedelta(minutes=3)
 
 def days_taken(user: User, parsed: daylio.Parsed) -> int:
     """How many of the file's days already have a check-in (and will be kept as they are)."""
-    return (
-        CheckIn.objects.for_user(user)
-        .filter(checked_in_on__range=(parsed.first, parsed.last))
-        .filter(checked_in_on__in=list(parsed.days))
-        .count()
-    )
-
-
-def kept_days(job: ImportJob) -> list[dt.date]:
-    return [dt.date.fromisoformat(day) for day in job.outcome.get("kept", [])]
+    return CheckIn.objects.for_user(user).filter(checked_in_on__in=list(parsed.days)).count()

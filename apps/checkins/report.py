@@ -247,7 +247,9 @@ class Report:
         tz = zone(self.user.time_zone)
         start = dt.datetime.combine(self.first, dt.time.min, tzinfo=tz)
         end = dt.datetime.combine(self.last + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
-        windows = RestWindow.objects.for_user(self.user).filter(starts_at__range=(start, end))
+        windows = RestWindow.objects.for_user(self.user).filter(
+            starts_at__gte=start, starts_at__lt=end
+        )
         return list(windows.only("starts_at", "ends_at", "rested").order_by("starts_at"))
 
     @property
@@ -363,21 +365,28 @@ class ReportForm(forms.Form):
         error_messages={"invalid_choice": "Choose entries from the list for this range."},
     )
 
-    def __init__(self, *args: object, user: User, today: dt.date, **kwargs: object) -> None:
+    def __init__(
+        self, *args: object, user: User, today: dt.date, labels: bool = True, **kwargs: object
+    ) -> None:
+        """labels: read the range's entries to name them on the page; a report needs only
+        their ids to check what was ticked."""
         super().__init__(*args, **kwargs)
         self.user, self.today = user, today
         self.fields["first"].initial = today - dt.timedelta(days=DEFAULT_DAYS - 1)
         self.fields["last"].initial = today
         self.fields["sections"].initial = [key for key, _ in SECTIONS]
         first, last = self.range()
-        self.journal_entries = [
-            e
-            for e in JournalEntry.objects.for_user(user)
-            .filter(written_on__range=(first, last))
-            .only("written_on", "prompt_text", "body")
-            .order_by("-written_on", "-created_at")
-        ]
-        self.fields["entries"].choices = [(e.pk, self.entry_label(e)) for e in self.journal_entries]
+        entries = JournalEntry.objects.for_user(user).filter(written_on__range=(first, last))
+        if labels:
+            self.journal_entries = list(
+                entries.only("written_on", "prompt_text", "body").order_by(
+                    "-written_on", "-created_at"
+                )
+            )
+            choices = [(e.pk, self.entry_label(e)) for e in self.journal_entries]
+        else:
+            choices = [(pk, "") for pk in entries.values_list("pk", flat=True)]
+        self.fields["entries"].choices = choices
 
     @staticmethod
     def entry_label(entry: JournalEntry) -> str:
@@ -426,9 +435,9 @@ def report_pdf(report: Report) -> bytes:
     return HTML(string=html, url_fetcher=NoFetching()).write_pdf(stylesheets=[css])
 
 
-def bound_form(request: HttpRequest) -> ReportForm:
+def bound_form(request: HttpRequest, *, labels: bool = True) -> ReportForm:
     data = request.GET if "first" in request.GET else None
-    return ReportForm(data, user=request.user, today=timezone.localdate())
+    return ReportForm(data, user=request.user, today=timezone.localdate(), labels=labels)
 
 
 @vary_on_headers("HX-Request")
@@ -445,13 +454,20 @@ def report_form(request: HttpRequest) -> HttpResponse:
     return render(request, template, {"form": form})
 
 
+def refused(request: HttpRequest) -> HttpResponse:
+    """The options again, with what was wrong, and the entries named."""
+    form = bound_form(request)
+    form.is_valid()
+    return render(request, "checkins/report_form.html", {"form": form}, status=422)
+
+
 @never_cache
 @require_GET
 @login_required
 def report_print(request: HttpRequest) -> HttpResponse:
-    form = bound_form(request)
+    form = bound_form(request, labels=False)
     if not form.is_valid():
-        return render(request, "checkins/report_form.html", {"form": form}, status=422)
+        return refused(request)
     return render(request, "checkins/report.html", {"report": form.report()})
 
 
@@ -459,9 +475,9 @@ def report_print(request: HttpRequest) -> HttpResponse:
 @require_GET
 @login_required
 def report_download(request: HttpRequest) -> HttpResponse:
-    form = bound_form(request)
+    form = bound_form(request, labels=False)
     if not form.is_valid():
-        return render(request, "checkins/report_form.html", {"form": form}, status=422)
+        return refused(request)
     report = form.report()
     name = f"pacewise-report-{report.first}-to-{report.last}.pdf"
     return HttpResponse(

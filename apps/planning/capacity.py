@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from statistics import fmean
 
 from django.db.models import Avg, Count, Q, Subquery
@@ -133,7 +134,7 @@ class Capacity:
     def highest_hour(self) -> Hour | None:
         return max(self.hours, key=lambda h: (h.energy, -h.hour), default=None)
 
-    @property
+    @cached_property
     def chart(self) -> charts.Chart:
         most = max((day.hours for day in self.days), default=0)
         return charts.paired_columns(

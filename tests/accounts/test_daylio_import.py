@@ -343,3 +343,58 @@ def test_signed_out_visitors_are_sent_to_sign_in(client):
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
+
+
+@pytest.mark.django_db
+def test_a_second_go_ahead_changes_nothing(alice_client, alice):
+    upload(alice_client, csv_of(ROW))
+    url = reverse("accounts:import-job", args=[ImportJob.objects.get().pk])
+    data = mapping_post()
+    alice_client.post(url, data)
+
+    response = alice_client.post(url, data)
+
+    assert response["Location"] == url
+    job = ImportJob.objects.get()
+    assert (job.status, job.outcome["added"]) == ("done", 1)
+    assert CheckIn.objects.filter(user=alice).count() == 1
+
+
+@pytest.mark.django_db
+def test_an_import_that_breaks_stops_once_forgets_the_file_and_says_so(alice_client, two_years):
+    two_years.mapping = {"moods": {"rad": ["calm", 5]}, "activities": {}}  # the others missing
+    two_years.status = "queued"
+    two_years.save()
+
+    imports.run(two_years.pk)
+
+    two_years.refresh_from_db()
+    assert (two_years.status, two_years.content) == ("failed", "")
+    assert two_years.error.startswith("Something went wrong on our side while importing.")
+    page = alice_client.get(reverse("accounts:import-job", args=[two_years.pk])).content.decode()
+    assert "Something went wrong on our side" in page
+    assert "hx-trigger" not in page
+
+
+@pytest.mark.django_db
+def test_notes_that_only_look_like_formulas_are_ordinary_text(alice_client, alice):
+    response = upload(
+        alice_client,
+        csv_of(
+            "2026-05-20,May 20,Wednesday,9:30 pm,good,walk,,+1 run this week",
+            "2026-05-19,May 19,Tuesday,9:30 pm,good,walk,,@home all day",
+        ),
+    )
+
+    assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_broken_zip_is_refused_kindly(alice_client):
+    broken = zipped("daylio.csv", csv_of(ROW))
+    broken = broken[:40] + b"\x00" * 20 + broken[60:]
+
+    response = upload(alice_client, broken, name="export.zip")
+
+    assert response.status_code == 422
+    assert "The file looks like a zip archive but cannot be opened." in response.content.decode()

@@ -9,7 +9,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from apps.accounts.models import User
+from apps.accounts.models import ImportJob, User
 from apps.audits.models import Commitment, EnergyAudit, EnergyMoment
 from apps.checkins.models import JournalEntry, Tag
 from apps.planning.models import (
@@ -121,8 +121,17 @@ def tag_kwargs(user: User) -> dict:
     return {"pk": Tag.objects.create(user=user, name=f"mine {Tag.objects.count()}").pk}
 
 
+def import_kwargs(user: User) -> dict:
+    csv = "full_date,date,weekday,time,mood,activities,note_title,note\n"
+    csv += "2026-01-05,January 5,Monday,9:00 pm,good,walk,,Fine.\n"
+    job = ImportJob.objects.create(user=user, kind="daylio", content=csv, total=1)
+    return {"pk": job.pk}
+
+
 # For every URL that takes an object id: make the owner's object, return the URL kwargs.
 OWNED: dict[str, Callable[[User], dict]] = {
+    "accounts:import-job": import_kwargs,
+    "accounts:import-cancel": import_kwargs,
     "checkins:tag-rename": tag_kwargs,
     "checkins:tag-archive": tag_kwargs,
     "checkins:tag-move": tag_kwargs,
