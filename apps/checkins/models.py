@@ -203,6 +203,8 @@ class CheckIn(models.Model):
         default=False, help_text="Filled in on a later day than the one it describes."
     )
     tags = models.ManyToManyField(Tag, blank=True, related_name="checkins")
+    # The id a device gave a check-in it made offline: a second send of it changes nothing.
+    client_id = models.UUIDField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -212,6 +214,7 @@ class CheckIn(models.Model):
         ordering = ["-checked_in_on"]
         constraints = [
             models.UniqueConstraint(fields=["user", "checked_in_on"], name="one_checkin_per_day"),
+            models.UniqueConstraint(fields=["user", "client_id"], name="one_checkin_per_client_id"),
             models.CheckConstraint(
                 condition=Q(energy__gte=1, energy__lte=10), name="checkin_energy_1_to_10"
             ),

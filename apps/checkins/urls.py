@@ -1,10 +1,15 @@
 from django.urls import path
 
-from apps.checkins import report, selfcheck, tags, views
+from apps.checkins import offline, report, selfcheck, tags, views
 
 app_name = "checkins"
 urlpatterns = [
     path("today/", views.today, name="today"),
+    path("manifest.webmanifest", offline.manifest, name="manifest"),
+    path("sw.js", offline.service_worker, name="service-worker"),
+    path("offline/", offline.offline, name="offline"),
+    path("offline/check-in/", offline.shell, name="shell"),
+    path("checkins/offline/", offline.receive, name="offline-receive"),
     path("checkins/safety/", views.safety, name="safety"),
     path("checkins/history/", views.history, name="history"),
     path("checkins/<str:day>/", views.checkin_day, name="day"),

@@ -35,6 +35,11 @@ PUBLIC = {
     "planning:share-view",
     "planning:calendar-feed",
     "reminders:unsubscribe",
+    # What a phone installs and keeps for offline use: the same for everyone, nothing personal.
+    "checkins:manifest",
+    "checkins:service-worker",
+    "checkins:offline",
+    "checkins:shell",
 }
 
 

@@ -73,10 +73,21 @@ def browser() -> Iterator[Browser]:
 # Content-Security-Policy does not block, and bypassing CSP would hide real breakage (an inline
 # style the policy refuses, say) from these journeys.
 def is_error(message: ConsoleMessage) -> bool:
-    return message.type == "error" and not message.text.startswith(HTTP_STATUS)
+    text = message.text
+    return (
+        message.type == "error"
+        and not text.startswith(HTTP_STATUS)
+        and not any(noise in text for noise in OFFLINE_NOISE)
+    )
 
 
 HTTP_STATUS = "Failed to load resource: the server responded with a status of"
+# Chromium saying the network is gone, as the offline journeys make it on purpose
+# (context.set_offline): a request that failed, and the service worker's update check.
+OFFLINE_NOISE = (
+    "net::ERR_INTERNET_DISCONNECTED",
+    "An unknown error occurred when fetching the script.",
+)
 
 
 @pytest.fixture
