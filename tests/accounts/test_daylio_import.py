@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from apps.accounts import daylio, imports
@@ -398,3 +400,22 @@ def test_a_broken_zip_is_refused_kindly(alice_client):
 
     assert response.status_code == 422
     assert "The file looks like a zip archive but cannot be opened." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_import_pages_run_the_same_queries_with_no_history_or_two_years(client, alice, charlie):
+    CheckIn.objects.bulk_create(
+        CheckIn(user=charlie, checked_in_on=dt.date(2026, 5, 31) - dt.timedelta(days=n), energy=5)
+        for n in range(730)
+    )
+    counts = []
+    for user in (alice, charlie):
+        client.force_login(user)
+        upload(client, FIXTURE.read_bytes())
+        job = ImportJob.objects.get(user=user)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("accounts:import")).status_code == 200
+            assert client.get(reverse("accounts:import-job", args=[job.pk])).status_code == 200
+        counts.append(len(queries))
+
+    assert counts[0] == counts[1] <= 12, counts

@@ -6,6 +6,8 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from apps.audits.models import Commitment, EnergyAudit, EnergyMoment
@@ -344,3 +346,35 @@ def test_a_rest_window_in_this_week_changes_the_move(alice_client, alice, window
 
     assert "One move for Wednesday" in words(alice_client.get(URL))
     assert move in words(alice_client.get(URL))
+
+
+def test_the_page_runs_the_same_queries_with_a_week_or_two_years_of_history(client, alice, charlie):
+    for user, days in ((alice, 7), (charlie, 730)):
+        CheckIn.objects.bulk_create(
+            CheckIn(user=user, checked_in_on=TODAY - dt.timedelta(days=n), energy=n % 10 + 1)
+            for n in range(days)
+        )
+        for week in range(1, days // 7 + 1):
+            start = THIS_WEEK - dt.timedelta(weeks=week)
+            audit = EnergyAudit.objects.create(
+                user=user, starts_on=start, ends_on=start + dt.timedelta(days=6)
+            )
+            Commitment.objects.create(audit=audit, title="Work", hours_per_week=9, weekday=2)
+            EnergyMoment.objects.bulk_create(
+                EnergyMoment(
+                    audit=audit,
+                    occurred_at=dt.datetime.combine(start, dt.time(9 + n), tzinfo=BERLIN),
+                    energy=5,
+                    activity="Work",
+                    effect="drains",
+                )
+                for n in range(3)
+            )
+    counts = []
+    for user in (alice, charlie):
+        client.force_login(user)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(URL).status_code == 200
+        counts.append(len(queries))
+
+    assert counts[0] == counts[1] <= 8, counts
