@@ -243,7 +243,7 @@ def batches(days: list[daylio.Day], size: int) -> Iterator[list[daylio.Day]]:
 def tags_for(user: User, activities: dict[str, str]) -> dict[str, int]:
     """Each activity's tag id: a chosen tag of the person's, or a new one of that name (the same
     one on a second run: names are unique per person, whatever their case)."""
-    own = {name: pk for pk, name in Tag.objects.for_user(user).values_list("pk", Lower("name"))}
+    own = tag_ids_by_name(user)
     chosen = {name: int(choice) for name, choice in activities.items() if choice.isdigit()}
     chosen = {name: pk for name, pk in chosen.items() if pk in own.values()}
     wanted = {name: name[:TAG_LIMIT].strip() for name, c in activities.items() if c == NEW}
@@ -257,8 +257,13 @@ def tags_for(user: User, activities: dict[str, str]) -> dict[str, int]:
             ],
             ignore_conflicts=True,
         )
-        own = {name: pk for pk, name in Tag.objects.for_user(user).values_list("pk", Lower("name"))}
+        own = tag_ids_by_name(user)
     return {**chosen, **{name: own[tag.lower()] for name, tag in wanted.items()}}
+
+
+def tag_ids_by_name(user: User) -> dict[str, int]:
+    """The person's tags by lower-case name, as names are unique for them."""
+    return {name: pk for pk, name in Tag.objects.for_user(user).values_list("pk", Lower("name"))}
 
 
 def import_days(job: ImportJob, chunk: list[daylio.Day], tag_ids: dict[str, int]) -> None:

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Avg, Count, Q
 
 from apps.checkins.models import energy_band
-from apps.lib.dates import WEEKDAYS
+from apps.lib.dates import WEEKDAYS, local_midnight
 from apps.lib.fields import EncryptedCharField, EncryptedTextField
 from apps.lib.querysets import OwnedQuerySet
 
@@ -68,9 +68,9 @@ class EnergyAudit(models.Model):
 
     def bounds(self, tz: dt.tzinfo) -> tuple[dt.datetime, dt.datetime]:
         """From the first local midnight of the audit to the midnight after its last day."""
-        start = dt.datetime.combine(self.starts_on, dt.time.min, tzinfo=tz)
-        end = dt.datetime.combine(self.last_day + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
-        return start, end
+        return local_midnight(self.starts_on, tz), local_midnight(
+            self.last_day + dt.timedelta(days=1), tz
+        )
 
 
 def running_audit(user: settings.AUTH_USER_MODEL, today: dt.date) -> EnergyAudit | None:

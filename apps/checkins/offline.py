@@ -24,13 +24,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_http_methods
-from django_countries import countries
 
 from apps.checkins.forms import QuickCheckInForm
 from apps.checkins.models import CheckIn, Need
 from apps.lib.dates import long_day
-from apps.resources.emergency import emergency_numbers
-from apps.resources.models import CrisisLine
+from apps.resources.crisis import asked_country, help_for
 
 # Bumped whenever what the worker precaches changes shape; the static files' own hashes
 # already change its script whenever one of them does.
@@ -76,8 +74,7 @@ def service_worker(request: HttpRequest) -> HttpResponse:
     """Served from the root so that its scope is the whole site; `no-cache` so that a new
     version is seen on the next visit. The country comes in its own URL (?country=DE): the
     worker keeps the offline page of that country."""
-    country = request.GET.get("country", "").upper()
-    country = country if country in countries else ""
+    country = asked_country(request)
     offline = reverse("checkins:offline") + (f"?country={country}" if country else "")
     precache = [*(static(path) for path in PRECACHED_STATIC), offline, reverse("checkins:shell")]
     values = {
@@ -101,15 +98,7 @@ def service_worker(request: HttpRequest) -> HttpResponse:
 def offline(request: HttpRequest) -> HttpResponse:
     """What a phone shows with no network: the country's emergency numbers and crisis lines.
     Public, and the same for everyone of that country: no session is read."""
-    country = request.GET.get("country", "").upper()
-    country = country if country in countries else ""
-    context = {
-        "country": country,
-        "country_name": countries.name(country) if country else "",
-        "emergency": emergency_numbers(country),
-        "lines": list(CrisisLine.objects.for_country(country)),
-    }
-    return render(request, "offline/offline.html", context)
+    return render(request, "offline/offline.html", help_for(asked_country(request)))
 
 
 @require_GET

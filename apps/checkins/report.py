@@ -34,7 +34,7 @@ from apps.checkins.models import BurnoutCheck, CheckIn, JournalEntry, Need
 from apps.checkins.selfcheck import trend
 from apps.checkins.together import SLEEP_BANDS
 from apps.lib import charts
-from apps.lib.dates import week_start, zone
+from apps.lib.dates import local_midnight, week_start, zone
 from apps.planning.models import BoundaryPractice, RestWindow, WeeklyAction
 
 SECTIONS = (
@@ -245,8 +245,8 @@ class Report:
         if "rest" not in self.chosen:
             return []
         tz = zone(self.user.time_zone)
-        start = dt.datetime.combine(self.first, dt.time.min, tzinfo=tz)
-        end = dt.datetime.combine(self.last + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
+        start = local_midnight(self.first, tz)
+        end = local_midnight(self.last + dt.timedelta(days=1), tz)
         windows = RestWindow.objects.for_user(self.user).filter(
             starts_at__gte=start, starts_at__lt=end
         )

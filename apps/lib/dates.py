@@ -1,6 +1,6 @@
 """Time-zone helpers shared by every app."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import cache
 from importlib.resources import files
 from zoneinfo import ZoneInfo, available_timezones
@@ -94,6 +94,11 @@ def day_and_time(moment: datetime) -> str:
 WEEKDAYS = tuple(
     enumerate(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
 )
+
+
+def local_midnight(day: date, tz: ZoneInfo) -> datetime:
+    """The moment a local day begins in the zone (aware; compare it with UTC times freely)."""
+    return datetime.combine(day, time.min, tzinfo=tz)
 
 
 def week_start(day: date) -> date:

@@ -28,7 +28,7 @@ from apps.accounts.models import User
 from apps.audits.models import Commitment, EnergyAudit, EnergyMoment
 from apps.checkins.models import CheckIn
 from apps.lib import charts
-from apps.lib.dates import WEEKDAYS, long_day, zone
+from apps.lib.dates import WEEKDAYS, local_midnight, long_day, zone
 from apps.planning.models import RestWindow, WeeklyAction
 
 ENERGY_WEEKS = 8
@@ -287,9 +287,8 @@ def week_capacity(user: User, monday: dt.date, today: dt.date) -> Capacity:
         .filter(moments__gte=MIN_MOMENTS_AN_HOUR)
         .order_by("hour")
     )
-    start = dt.datetime.combine(monday, dt.time.min, tzinfo=tz)
-    end = start + dt.timedelta(days=7)
-    rest = RestWindow.objects.for_user(user).filter(starts_at__lt=end, ends_at__gt=start)
+    start, end = local_midnight(monday, tz), local_midnight(monday + dt.timedelta(weeks=1), tz)
+    rest = RestWindow.objects.for_user(user).overlapping(start, end)
     return plan_week(
         monday,
         loads_for(user, monday),

@@ -29,7 +29,7 @@ from apps.audits.models import EnergyMoment
 from apps.checkins.feelings import FEELINGS
 from apps.checkins.insights import LOW_ENERGY, MaskedAmbition, masked_ambition
 from apps.checkins.models import CheckIn, Drive, Need
-from apps.lib.dates import day_and_time, long_day, week_start, zone
+from apps.lib.dates import day_and_time, local_midnight, long_day, week_start, zone
 from apps.planning.models import RestWindow, WeeklyAction
 
 OWN_WORD = "your own word"
@@ -218,7 +218,7 @@ def one_decimal(number: float | None) -> str:
 
 
 def midnight(day: dt.date, tz: ZoneInfo) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time.min, tzinfo=tz).astimezone(dt.UTC)
+    return local_midnight(day, tz).astimezone(dt.UTC)
 
 
 def link(name: str, query: str = "") -> str:

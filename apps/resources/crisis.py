@@ -8,11 +8,16 @@ from apps.resources.emergency import emergency_numbers
 from apps.resources.models import CrisisLine
 
 
+def asked_country(request: HttpRequest) -> str:
+    """The country asked for in the query (?country=DE), if it is one; else ""."""
+    asked = request.GET.get("country", "").upper()
+    return asked if asked in countries else ""
+
+
 def visitor_country(request: HttpRequest) -> tuple[str, str]:
     """(country, where it came from): the one asked for in the query, else the signed-in
     person's saved one, else a guess from the browser's language; ("", "") when none."""
-    asked = request.GET.get("country", "").upper()
-    if asked in countries:
+    if asked := asked_country(request):
         return asked, "asked"
     user = request.user
     if user.is_authenticated and user.country:
@@ -21,13 +26,18 @@ def visitor_country(request: HttpRequest) -> tuple[str, str]:
     return (guess, "browser") if guess else ("", "")
 
 
-def crisis_help(request: HttpRequest) -> dict[str, object]:
-    """The context of a crisis page, in one query (the lines)."""
-    country, source = visitor_country(request)
+def help_for(country: str) -> dict[str, object]:
+    """A country's emergency numbers and crisis lines, in one query (the lines)."""
     return {
         "country": country,
         "country_name": countries.name(country) if country else "",
-        "country_source": source,
         "emergency": emergency_numbers(country),
         "lines": list(CrisisLine.objects.for_country(country)),
     }
+
+
+def crisis_help(request: HttpRequest) -> dict[str, object]:
+    """The context of a crisis page: the visitor's country's help, and where the country came
+    from."""
+    country, source = visitor_country(request)
+    return {**help_for(country), "country_source": source}

@@ -65,6 +65,14 @@
     });
   }
 
+  // The same, for whoever sends (a page, or the worker's Background Sync): the session's CSRF
+  // token first, from the endpoint itself, since a kept page's token is not this session's.
+  function send(url) {
+    return fetch(url, { credentials: "same-origin", cache: "no-store" })
+      .then(function (response) { return response.json(); })
+      .then(function (token) { return sendAll(url, token.csrf); });
+  }
+
   // Everything this device kept: the queue itself, on sign-out.
   function forget() {
     return new Promise(function (resolve) {
@@ -77,7 +85,7 @@
     SYNC_TAG: "pacewise-send-checkins",
     add: add,
     all: all,
-    sendAll: sendAll,
+    send: send,
     forget: forget,
   };
 })(self);

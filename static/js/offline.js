@@ -34,9 +34,7 @@
       if (!waiting.length || !navigator.onLine) {
         return;
       }
-      return fetch(receiveUrl, { credentials: "same-origin", cache: "no-store" })
-        .then(function (response) { return response.json(); })
-        .then(function (token) { return PacewiseQueue.sendAll(receiveUrl, token.csrf); })
+      return PacewiseQueue.send(receiveUrl)
         .then(function (answers) {
           answers.forEach(function (answer) { say(answer.message || "A check-in could not be used."); });
           showWaiting();

@@ -49,12 +49,7 @@ self.addEventListener("fetch", (event) => {
 
 self.addEventListener("sync", (event) => {
   if (event.tag === PacewiseQueue.SYNC_TAG) {
-    event.waitUntil(
-      fetch({{ receive_url }}, { credentials: "same-origin", cache: "no-store" })
-        .then((response) => response.json())
-        .then((token) => PacewiseQueue.sendAll({{ receive_url }}, token.csrf))
-        .then((results) => tellPages(results))
-    );
+    event.waitUntil(PacewiseQueue.send({{ receive_url }}).then((results) => tellPages(results)));
   }
 });
 

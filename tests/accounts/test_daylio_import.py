@@ -23,6 +23,9 @@ UPLOAD = reverse("accounts:import-upload")
 HEADER = "full_date,date,weekday,time,mood,activities,note_title,note\n"
 # Monday 1 June 2026, noon in Berlin: the fixture's last day is the day before.
 NOW = dt.datetime(2026, 6, 1, 10, 0, tzinfo=dt.UTC)
+# The fixture's every mood as calm, energy 5, and no activity as a tag.
+MOODS = ("rad", "good", "meh", "bad", "awful", "super tired")
+ALL_CALM = {"moods": {mood: ["calm", 5] for mood in MOODS}, "activities": {}}
 
 
 @pytest.fixture(autouse=True)
@@ -224,10 +227,7 @@ def test_the_page_shows_how_far_a_running_import_has_come_and_polls(alice_client
 @pytest.mark.django_db
 def test_a_queued_import_whose_task_never_came_is_queued_again(alice_client, two_years):
     url = reverse("accounts:import-job", args=[two_years.pk])
-    two_years.mapping = {
-        "moods": {m: ["calm", 5] for m in ("rad", "good", "meh", "bad", "awful", "super tired")},
-        "activities": {},
-    }
+    two_years.mapping = ALL_CALM
     two_years.status = "queued"
     two_years.save()
     ImportJob.objects.update(updated_at=NOW - imports.QUEUED_GRACE - dt.timedelta(seconds=1))
@@ -240,10 +240,7 @@ def test_a_queued_import_whose_task_never_came_is_queued_again(alice_client, two
 
 @pytest.mark.django_db
 def test_a_run_that_stopped_half_way_resumes_without_doing_a_chunk_twice(alice, two_years):
-    two_years.mapping = {
-        "moods": {m: ["calm", 5] for m in ("rad", "good", "meh", "bad", "awful", "super tired")},
-        "activities": {},
-    }
+    two_years.mapping = ALL_CALM
     two_years.status = "running"
     two_years.save()
     parsed = daylio.parse(two_years.content, dt.date(2026, 6, 1))
