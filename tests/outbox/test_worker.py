@@ -34,6 +34,7 @@ def test_an_email_queued_in_a_request_is_delivered_by_the_worker(worker, mailbox
         row = queued()
 
     wait_for(lambda: sent(row.pk), "the worker to send the email")
+    wait_for(worker.idle, "the task to finish")  # the row is marked sent just before
     assert worker.finished == [(SEND, ([row.pk],), "SUCCESS")]
     [(recipients, email)] = mailbox.received
     assert recipients == ["runner@example.com"]
@@ -53,6 +54,7 @@ def test_a_refused_attempt_is_retried_after_its_backoff_and_delivered_once(worke
 
     wait_for(lambda: mailbox.refused == 1, "the mail server to refuse the first attempt")
     wait_for(lambda: sent(row.pk), "the retry to deliver the email")  # 10 s later
+    wait_for(worker.idle, "the retry's task to finish")
 
     assert [state for *_, state in worker.finished] == ["SUCCESS", "SUCCESS"]
     assert mailbox.message_ids() == [row.message_id]
