@@ -25,8 +25,6 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
-from weasyprint import CSS, HTML
-from weasyprint.urls import URLFetcher, URLFetchingError
 
 from apps.accounts.models import User
 from apps.checkins.insights import LOW_ENERGY, SIGNAL_MIN_DAYS, SIGNAL_WINDOW, drive_score
@@ -422,14 +420,18 @@ class ReportForm(forms.Form):
         return Report(self.user, data["first"], data["last"], data["sections"], entries)
 
 
-class NoFetching(URLFetcher):
-    """A report is one document: WeasyPrint fetches nothing, from the network or the disk."""
-
-    def fetch(self, url: str, headers: dict | None = None) -> None:
-        raise URLFetchingError(f"A report fetches nothing: {url}")
-
-
 def report_pdf(report: Report) -> bytes:
+    """The report as a PDF. WeasyPrint (and Pango under it) is loaded by the first report made,
+    not by every process that loads the URLconf: a worker, say, never makes one."""
+    from weasyprint import CSS, HTML
+    from weasyprint.urls import URLFetcher, URLFetchingError
+
+    class NoFetching(URLFetcher):
+        """A report is one document: WeasyPrint fetches nothing, from the network or disk."""
+
+        def fetch(self, url: str, headers: dict | None = None) -> None:
+            raise URLFetchingError(f"A report fetches nothing: {url}")
+
     html = render_to_string("checkins/report.html", {"report": report, "for_pdf": True})
     css = CSS(filename=finders.find("css/report.css"), url_fetcher=NoFetching())
     return HTML(string=html, url_fetcher=NoFetching()).write_pdf(stylesheets=[css])
