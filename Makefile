@@ -23,6 +23,7 @@ install: $(STAMP)
 run: $(STAMP)
 	mkdir -p var/broker/control
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py vapid_keys --file var/vapid.json
 	@echo "Pacewise: http://127.0.0.1:8000/ (the worker and beat run beside it; Ctrl-C stops all three)"
 	$(BIN)/honcho start -f Procfile.dev
 

@@ -205,6 +205,9 @@ def process_env(smtp_port: int, broker_url: str, **extra: object) -> dict[str, s
         CELERY_BROKER_URL=broker_url,
         CELERY_TASK_ALWAYS_EAGER="false",
         EMAIL_URL=f"smtp://127.0.0.1:{smtp_port}",
+        # This test's VAPID pair, so that its push service can check the worker's signature.
+        VAPID_PRIVATE_KEY=django_settings.VAPID_PRIVATE_KEY,
+        VAPID_PUBLIC_KEY=django_settings.VAPID_PUBLIC_KEY,
         PYTHONUNBUFFERED="1",
         **{key: str(value) for key, value in extra.items()},
     )

@@ -4,7 +4,7 @@ Both formats are generated while they are sent: each section reads its rows in c
 server-side cursor, so years of check-ins never sit in memory at once. Sections are flat lists
 (moments, commitments and practices carry the id of their audit or statement), the same shape
 in both formats. Times are UTC, ISO 8601. Secrets are left out: share-link and calendar-feed
-tokens, authenticator keys and recovery codes.
+tokens, authenticator keys and recovery codes, and the push addresses and keys of devices.
 """
 
 import csv
@@ -25,7 +25,7 @@ from django.db.models import F
 from apps.accounts.models import SecurityEvent, User
 from apps.audits.models import Commitment, EnergyAudit, EnergyMoment
 from apps.checkins.models import BurnoutCheck, CheckIn, JournalEntry, SafetySignal, Tag
-from apps.outbox.models import Message
+from apps.outbox.models import Message, PushSubscription
 from apps.planning.models import (
     BoundaryPractice,
     BoundaryStatement,
@@ -261,11 +261,20 @@ SECTIONS = (
             "summary_enabled",
             "summary_weekday",
             "summary_time",
+            "checkin_via",
+            "rest_via",
+            "summary_via",
             "quiet_start",
             "quiet_end",
             "paused_until",
         ),
         single=True,
+    ),
+    Section(
+        "notification_devices",
+        PushSubscription,
+        lambda user: PushSubscription.objects.filter(user=user).order_by("created_at", "pk"),
+        ("label", "created_at"),
     ),
     Section(
         "emails_sent",

@@ -35,6 +35,7 @@ NOT_RESTORED = {
     "email_addresses": "the new account signs in with its own address",
     "share_links": "their secret addresses were the old account's, and are not in the export",
     "emails_sent": "a record of what was sent to the old account",
+    "notification_devices": "each browser's subscription is its own: turn notifications on again",
     "two_factor_methods": "their secret keys are never exported: set it up again",
     "security_events": "the old account's sign-ins",
 }

@@ -84,6 +84,7 @@ def service_worker(request: HttpRequest) -> HttpResponse:
         "shell_url": reverse("checkins:shell"),
         "today_url": reverse("checkins:today"),
         "receive_url": reverse("checkins:offline-receive"),
+        "icon_url": static("img/icons/icon-192.png"),
     }
     # JSON is JavaScript: each value goes into the script as a literal (the template does not
     # escape them for HTML, which would break them).

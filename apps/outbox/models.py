@@ -7,6 +7,7 @@ behind. No content is kept once a message is sent: only what it was, and what ha
 
 import datetime as dt
 import secrets
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection, models, transaction
@@ -26,6 +27,21 @@ class Status(models.TextChoices):
 
 class Channel(models.TextChoices):
     EMAIL = "email"
+    PUSH = "push", "Web push"
+
+
+@dataclass(frozen=True)
+class Notification:
+    """What a push message shows: a title, a line of text and the page a tap opens.
+
+    Never free text a person wrote, nothing about crises: a notification shows on a lock screen.
+    """
+
+    title: str
+    body: str
+    url: str
+    tag: str  # one per kind: a newer notification of a kind replaces the older on the device
+    ttl: int = 60 * 60  # seconds a push service keeps it for a device that is offline
 
 
 def new_message_id() -> str:
@@ -35,8 +51,57 @@ def new_message_id() -> str:
 
 
 # What a message made in bulk (add_new) gives; every other column takes its default.
-BULK_COLUMNS = ("kind", "key", "ref", "user_id", "to", "due_at", "next_attempt_at")
-BULK_TYPES = ("text", "text", "text", "bigint", "text", "timestamptz", "timestamptz")
+BULK_COLUMNS = (
+    "channel",
+    "kind",
+    "key",
+    "ref",
+    "user_id",
+    "to",
+    "subscription_id",
+    "due_at",
+    "next_attempt_at",
+)
+BULK_TYPES = (
+    "text",
+    "text",
+    "text",
+    "text",
+    "bigint",
+    "text",
+    "bigint",
+    "timestamptz",
+    "timestamptz",
+)
+BULK_DEFAULTS = {"channel": Channel.EMAIL, "ref": "", "to": "", "subscription_id": None}
+
+
+class PushSubscription(models.Model):
+    """One browser on one device that agreed to show this person's reminders (the Push API's
+    PushSubscription): where to post them, and the keys that encrypt them for that browser.
+
+    The endpoint is a capability URL at the browser's push service; it is never shown on a page.
+    A push service that answers 404 or 410 has forgotten it, and so does this table.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="push_subscriptions"
+    )
+    endpoint = models.URLField(max_length=1000, unique=True)
+    p256dh = models.CharField(max_length=100, help_text="The browser's P-256 key, base64url.")
+    auth = models.CharField(max_length=40, help_text="The browser's auth secret, base64url.")
+    label = models.CharField(max_length=80, help_text="Which device, as its browser said.")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Push subscription {self.pk}: {self.label}"
+
+    def info(self) -> dict:
+        """As the Push API's subscription.toJSON() gives it, for pywebpush."""
+        return {"endpoint": self.endpoint, "keys": {"p256dh": self.p256dh, "auth": self.auth}}
 
 
 class MessageQuerySet(models.QuerySet["Message"]):
@@ -44,7 +109,8 @@ class MessageQuerySet(models.QuerySet["Message"]):
         return self.filter(user=user)
 
     def add_new(self, rows: list[dict]) -> list[int]:
-        """Insert these messages (dicts of BULK_COLUMNS), each unless its key is taken already;
+        """Insert these messages (dicts of BULK_COLUMNS, BULK_DEFAULTS aside), each unless its
+        key is taken already;
         returns the ids of those inserted, to be queued.
 
         On PostgreSQL one statement over arrays, with ON CONFLICT DO NOTHING RETURNING id: model
@@ -53,6 +119,7 @@ class MessageQuerySet(models.QuerySet["Message"]):
         """
         if not rows:
             return []
+        rows = [{**BULK_DEFAULTS, **row} for row in rows]
         now = timezone.now()
         if connection.vendor != "postgresql":
             self.bulk_create(
@@ -86,7 +153,7 @@ class MessageQuerySet(models.QuerySet["Message"]):
             messages = list(
                 self.filter(pk__in=ids, status=Status.PENDING, next_attempt_at__lte=now)
                 .select_for_update(skip_locked=True, of=("self",))
-                .select_related("user")
+                .select_related("user", "subscription")
                 .order_by("pk")
             )
             self.filter(pk__in=[m.pk for m in messages]).update(
@@ -137,6 +204,10 @@ class Message(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
     to = models.EmailField(max_length=254, blank=True)
+    # A push message's device; a device forgotten before it was sent leaves the message unsent.
+    subscription = models.ForeignKey(
+        PushSubscription, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     message_id = models.CharField("Message-ID", max_length=255, unique=True, default=new_message_id)
     subject = models.CharField(max_length=255, blank=True, db_default="")
     text_body = models.TextField(blank=True, db_default="")
@@ -172,6 +243,16 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} message {self.pk}: {self.status}"
+
+    def as_notification(self) -> Notification:
+        """The stored content as a notification: its title, text and the page it opens."""
+        return Notification(
+            title=self.subject,
+            body=self.text_body,
+            url=self.headers.get("url", "/"),
+            tag=self.kind,
+            ttl=self.headers.get("ttl", Notification.ttl),
+        )
 
     def as_email(self) -> Email:
         """The stored content as an email."""

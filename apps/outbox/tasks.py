@@ -9,6 +9,12 @@ server accepts it: a crash can repeat at most the one message in flight, and the
 carries the same Message-ID. A transport error puts the unsent rows back with a backoff. The
 sweep, run by beat, queues again every message that is due but unclaimed past a grace period
 (its task vanished with the broker) or claimed past a timeout (its sender died).
+
+Push messages (channel "push", one per device) go the same way, posted to the device's push
+service (apps/outbox/push.py) instead of over SMTP, several at once: a 2xx answer is a
+delivery; 404 or 410 says the push service has forgotten the device, which is then forgotten
+here too; 429, a 5xx or no answer waits its backoff; any other answer is the request's fault
+and is not repeated.
 """
 
 import datetime as dt
@@ -18,19 +24,23 @@ import time
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from concurrent import futures
 from functools import partial
 
+import urllib3
 from celery import shared_task
 from django.conf import settings
 from django.core import mail
 from django.core.mail import EmailMessage
 from django.db import InterfaceError, OperationalError, connection, transaction
+from django.db.models import Case, F, Value, When
 from django.utils import timezone
 from kombu.exceptions import OperationalError as KombuOperationalError
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from apps.lib.emails import Email
-from apps.outbox.models import Message, Status
+from apps.outbox import push
+from apps.outbox.models import Channel, Message, Notification, PushSubscription, Status
 
 logger = logging.getLogger(__name__)
 
@@ -46,10 +56,11 @@ TRANSIENT = (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, OSError)
 DATABASE_GONE = (OperationalError, InterfaceError)
 MARK_SENT_WAITS = (0.1, 0.5, 1, 2, 4)  # seconds between attempts to record a delivery
 
-# A builder makes the emails of its kind's messages at send time, for a batch at once: for each
-# message an Email, or the reason (a short word) not to send it. See `register`.
-Builder = Callable[[Sequence[Message], dt.datetime], dict[int, Email | str]]
-Built = Email | str | Exception  # an email, a reason to skip it, or why it could not be built
+# A builder makes its kind's messages at send time, for a batch at once: for each message an
+# Email (or a Notification, for a push message), or the reason (a short word) not to send it.
+Content = Email | Notification
+Builder = Callable[[Sequence[Message], dt.datetime], dict[int, Content | str]]
+Built = Content | str | Exception  # the content, a reason to skip it, or why it was not built
 BUILDERS: dict[str, Builder] = {}
 
 
@@ -82,6 +93,7 @@ def queue_email(
     html = next((body for body, mimetype in alternatives if mimetype == "text/html"), "")
     messages = [
         Message.objects.create(
+            channel=Channel.EMAIL,
             kind=kind,
             key=f"{kind}:{uuid.uuid4().hex}",
             user=user,
@@ -96,6 +108,22 @@ def queue_email(
     ]
     enqueue_on_commit([m.pk for m in messages])
     return messages
+
+
+def queue_push(subscription: PushSubscription, notification: Notification, *, kind: str) -> Message:
+    """Store a notification for one device and send it from a task once the caller commits."""
+    message = Message.objects.create(
+        channel=Channel.PUSH,
+        kind=kind,
+        key=f"{kind}:{uuid.uuid4().hex}",
+        user_id=subscription.user_id,
+        subscription=subscription,
+        subject=notification.title,
+        text_body=notification.body,
+        headers={"url": notification.url, "ttl": notification.ttl},
+    )
+    enqueue_on_commit([message.pk])
+    return message
 
 
 def enqueue_on_commit(ids: list[int]) -> None:
@@ -120,9 +148,16 @@ def send(ids: list[int]) -> int:
     messages = Message.objects.claim(ids, now)
     if not messages:
         return 0
-    emails = build(messages, now)
-    to_send = [m for m in messages if m.pk in emails]
+    built = build(messages, now)
     deadline = time.monotonic() + settings.OUTBOX_SEND_BUDGET
+    emails = [m for m in messages if m.pk in built and m.channel == Channel.EMAIL]
+    pushes = [m for m in messages if m.pk in built and m.channel == Channel.PUSH]
+    sent = send_emails(emails, built, deadline) if emails else 0
+    return sent + (send_pushes(pushes, built, deadline) if pushes else 0)
+
+
+def send_emails(to_send: list[Message], emails: dict[int, Content], deadline: float) -> int:
+    """Over one SMTP connection; a transport error sends the rest back to wait their backoff."""
     done: set[int] = set()  # sent, or refused for good
     sent = 0
     try:
@@ -137,13 +172,67 @@ def send(ids: list[int]) -> int:
                         raise  # 4xx: try again later, this one and the rest
                     finish([message.pk], Status.FAILED, reason="refused", error=exc)
                 else:
-                    mark_sent(message)
+                    mark_sent([message])
                     sent += 1
                 done.add(message.pk)
     except (*TRANSIENT, smtplib.SMTPException) as exc:
         retry([m for m in to_send if m.pk not in done], exc)
         return sent
     if unsent := [m for m in to_send if m.pk not in done]:
+        release(unsent)
+    return sent
+
+
+def send_pushes(to_send: list[Message], notifications: dict[int, Content], deadline: float) -> int:
+    """Each to its own device, push.IN_FLIGHT at a time over kept-alive connections; each
+    answer decides for its message, and the deliveries answered together are recorded at once,
+    before more are posted: a crash repeats at most those in flight."""
+    started = 0  # to_send[:started] have been posted, or are being posted
+    later: defaultdict[str, list[Message]] = defaultdict(list)  # by what went wrong
+    gone: defaultdict[str, list[Message]] = defaultdict(list)
+    sent = 0
+    with push.Pusher() as pusher, futures.ThreadPoolExecutor(push.IN_FLIGHT) as pool:
+        in_flight: dict[futures.Future, Message] = {}
+        while True:
+            while len(in_flight) < push.IN_FLIGHT and started < len(to_send):
+                if started and time.monotonic() > deadline:
+                    break  # the rest go back, so that no claim outlives its timeout
+                message = to_send[started]
+                started += 1
+                post = pool.submit(pusher.post, message.subscription, notifications[message.pk])
+                in_flight[post] = message
+            if not in_flight:
+                break
+            answered, _ = futures.wait(in_flight, return_when=futures.FIRST_COMPLETED)
+            delivered = []
+            for post in answered:
+                message = in_flight.pop(post)
+                try:
+                    status = post.result()
+                except urllib3.exceptions.HTTPError as exc:  # no answer: try again later
+                    later[type(exc).__name__].append(message)
+                    continue
+                except Exception as exc:  # this message's own fault: it fails alone
+                    logger.exception("Sending message %s failed.", message.pk)
+                    finish([message.pk], Status.FAILED, reason="send_error", error=exc)
+                    continue
+                if status < 300:
+                    delivered.append(message)
+                elif status in (404, 410):
+                    gone[f"HTTP {status}"].append(message)
+                elif status == 429 or status >= 500:
+                    later[f"HTTP {status}"].append(message)
+                else:
+                    finish([message.pk], Status.FAILED, reason="refused", error=f"HTTP {status}")
+            if delivered:
+                mark_sent(delivered)
+                sent += len(delivered)
+    for error, messages in gone.items():
+        finish([m.pk for m in messages], Status.FAILED, reason="gone", error=error)
+        PushSubscription.objects.filter(pk__in={m.subscription_id for m in messages}).delete()
+    for error, messages in later.items():
+        retry(messages, error)
+    if unsent := to_send[started:]:
         release(unsent)
     return sent
 
@@ -155,23 +244,30 @@ def smtp_code(exc: smtplib.SMTPException) -> int:
     return exc.smtp_code
 
 
-def build(messages: list[Message], now: dt.datetime) -> dict[int, Email]:
-    """Each message's email, with its own Message-ID; those not to be sent are recorded so.
+def build(messages: list[Message], now: dt.datetime) -> dict[int, Content]:
+    """Each message's content, an email with its own Message-ID or a notification; those not
+    to be sent are recorded so.
 
-    Stored content makes its own email. A builder's batch that fails is tried one message at a
-    time, so that a message that cannot be built fails alone.
+    Stored content makes its own. A builder's batch that fails is tried one message at a time,
+    so that a message that cannot be built fails alone.
     """
     results: dict[int, Built] = {}
     by_builder: defaultdict[Builder, list[Message]] = defaultdict(list)
     for message in messages:
-        if message.kind in BUILDERS:
+        if message.channel == Channel.PUSH and not push.configured():
+            results[message.pk] = "no_vapid_keys"
+        elif message.channel == Channel.PUSH and message.subscription_id is None:
+            results[message.pk] = "no_device"  # forgotten since it was queued
+        elif message.kind in BUILDERS:
             by_builder[BUILDERS[message.kind]].append(message)
+        elif message.channel == Channel.PUSH:
+            results[message.pk] = message.as_notification()
         else:
             results[message.pk] = message.as_email()
     for builder, batch in by_builder.items():
         results.update(build_batch(builder, batch, now))
     skipped: defaultdict[str, list[int]] = defaultdict(list)
-    emails = {}
+    contents = {}
     for message in messages:
         result = results.get(message.pk) or LookupError("the builder left it out")
         if isinstance(result, Exception):
@@ -179,11 +275,12 @@ def build(messages: list[Message], now: dt.datetime) -> dict[int, Email]:
         elif isinstance(result, str):
             skipped[result].append(message.pk)
         else:
-            result.extra_headers["Message-ID"] = message.message_id
-            emails[message.pk] = result
+            if isinstance(result, Email):
+                result.extra_headers["Message-ID"] = message.message_id
+            contents[message.pk] = result
     for reason, ids in skipped.items():
         finish(ids, Status.SKIPPED, reason=reason)
-    return emails
+    return contents
 
 
 def build_batch(builder: Builder, batch: list[Message], now: dt.datetime) -> dict[int, Built]:
@@ -201,35 +298,48 @@ def build_batch(builder: Builder, batch: list[Message], now: dt.datetime) -> dic
     return results
 
 
-def mark_sent(message: Message) -> None:
-    """Record a delivery the server has accepted, on a fresh connection if the old one broke.
+def mark_sent(messages: list[Message]) -> None:
+    """Record deliveries the server has accepted (an email, or the notifications answered at
+    once), on a fresh connection if the old one broke.
 
-    Until it is recorded, the sweep would send it again: so keep trying, a few seconds long.
+    Until they are recorded, the sweep would send them again: so keep trying, seconds long.
     """
-    fields = {"status": Status.SENT, "sent_at": timezone.now()}
-    if message.subject or message.text_body or message.html_body:  # stored content goes
+    fields: dict[str, object] = {"status": Status.SENT, "sent_at": timezone.now()}
+    if any(m.subject or m.text_body or m.html_body for m in messages):  # stored content goes
         fields.update(subject="", text_body="", html_body="", headers={})
-    if message.last_error:
+    if any(m.last_error for m in messages):
         fields["last_error"] = ""
-    if message.forget_recipient:
-        fields["to"] = ""
+    if any(m.forget_recipient for m in messages):
+        fields["to"] = Case(
+            When(forget_recipient=True, then=Value("")),
+            default=F("to"),
+            output_field=Message._meta.get_field("to"),
+        )
+    ids = [m.pk for m in messages]
     for wait in (*MARK_SENT_WAITS, None):
         try:
-            Message.objects.filter(pk=message.pk).update(**fields)
+            Message.objects.filter(pk__in=ids).update(**fields)
             return
         except DATABASE_GONE:
             if wait is None:
                 raise
-            logger.warning("Recording message %s as sent failed; reconnecting.", message.pk)
+            logger.warning("Recording messages %s as sent failed; reconnecting.", ids)
             connection.close()
             time.sleep(wait)
 
 
-def finish(ids: list[int], status: str, *, reason: str, error: Exception | None = None) -> None:
+def error_name(error: Exception | str) -> str:
+    """What went wrong, for the delivery log: an exception's type, or a push service's answer."""
+    return (error if isinstance(error, str) else type(error).__name__)[:120]
+
+
+def finish(
+    ids: list[int], status: str, *, reason: str, error: Exception | str | None = None
+) -> None:
     Message.objects.filter(pk__in=ids).update(
         status=status,
         reason=reason,
-        last_error=type(error).__name__[:120] if error else "",
+        last_error=error_name(error) if error else "",
         subject="",
         text_body="",
         html_body="",
@@ -237,7 +347,7 @@ def finish(ids: list[int], status: str, *, reason: str, error: Exception | None 
     Message.objects.filter(pk__in=ids, forget_recipient=True).update(to="")
 
 
-def retry(messages: list[Message], error: Exception) -> None:
+def retry(messages: list[Message], error: Exception | str) -> None:
     """After a transport error: each message waits its backoff, or is given up on at the end."""
     now = timezone.now()
     give_up = [m.pk for m in messages if m.attempts >= MAX_ATTEMPTS]
@@ -252,7 +362,7 @@ def retry(messages: list[Message], error: Exception) -> None:
             status=Status.PENDING,
             next_attempt_at=now + dt.timedelta(seconds=wait),
             claimed_at=None,
-            last_error=type(error).__name__[:120],
+            last_error=error_name(error),
         )
         if wait <= SHORT_WAIT:
             enqueue(ids, countdown=wait + 1)  # a second late, so that it finds them due

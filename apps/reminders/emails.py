@@ -1,8 +1,9 @@
-"""What the reminder emails say, and when one is not sent after all: the outbox's builder for
-the reminder kinds (registered in RemindersConfig.ready), called as each batch is sent.
+"""What the reminders say, and when one is not sent after all: the outbox's builder for the
+reminder kinds (registered in RemindersConfig.ready), called as each batch is sent.
 
-Each kind is a text + HTML pair with one-click unsubscribe. No check-in note, journal text or
-boundary statement ever goes into an email.
+By email, each kind is a text + HTML pair with one-click unsubscribe; as a notification, a
+title, a line and the page a tap opens. No check-in note, journal text or boundary statement
+ever goes into either.
 """
 
 import datetime as dt
@@ -12,11 +13,12 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateformat import format as format_date
 
 from apps.checkins.models import CheckIn
 from apps.lib.dates import zone
 from apps.lib.emails import Email, render_email
-from apps.outbox.models import Message
+from apps.outbox.models import Channel, Message, Notification
 from apps.planning.models import RestWindow
 from apps.reminders import summary, tokens
 from apps.reminders.models import Kind, Preferences
@@ -32,20 +34,28 @@ TEMPLATES = {
 # A check-in or rest reminder this late (an outage, a long queue) would only nag: drop it.
 # A weekly summary is still worth reading late, so it is always sent once.
 STALE_AFTER = dt.timedelta(hours=2)
+# How long a push service keeps a notification for a device that is offline: a reminder no
+# longer than it would be sent at all; a summary for a day.
+PUSH_TTL = {kind: int(STALE_AFTER.total_seconds()) for kind in Kind} | {Kind.SUMMARY: 86400}
 
 
-def build(messages: Sequence[Message], now: dt.datetime) -> dict[int, Email | str]:
+def build(messages: Sequence[Message], now: dt.datetime) -> dict[int, Email | Notification | str]:
     """Every message of a batch, or why it is not sent: in a fixed handful of queries."""
     skip = reasons_to_skip(messages, now)
     to_send = [m for m in messages if m.pk not in skip]
     unsubscribe = unsubscribe_prefix()
-    summaries = summary.for_users([m.user for m in to_send if m.kind == Kind.SUMMARY], now)
+    summaries = summary.for_users(
+        [m.user for m in to_send if m.kind == Kind.SUMMARY and m.channel == Channel.EMAIL], now
+    )
     windows = summary.rest_windows_by_id(
         [window_id(m) for m in to_send if m.ref.startswith("window-")]
     )
-    emails: dict[int, Email | str] = dict(skip)
+    emails: dict[int, Email | Notification | str] = dict(skip)
     for message in to_send:
         extra = {}
+        if message.channel == Channel.PUSH:
+            emails[message.pk] = notification(message, windows)
+            continue
         if message.kind == Kind.SUMMARY:
             extra = {"summary": summaries[message.user_id]}
         elif message.ref.startswith("window-"):
@@ -101,6 +111,42 @@ def reasons_to_skip(messages: Sequence[Message], now: dt.datetime) -> dict[int, 
         elif m.kind == Kind.CHECKIN and pref.is_quiet(local.time()):
             skip[m.pk] = "quiet_hours"
     return skip
+
+
+def notification(message: Message, windows: dict[int, RestWindow]) -> Notification:
+    """A reminder as a notification: what it is about, never what the person wrote."""
+    kind = message.kind
+    if kind == Kind.CHECKIN:
+        title, body, url = (
+            "A minute for yourself?",
+            "How are you today? Two taps are enough.",
+            reverse("checkins:today"),
+        )
+    elif kind == Kind.SUMMARY:
+        title, body, url = (
+            "Your week in energy",
+            "This week's summary is ready when you are.",
+            reverse("reminders:summary-preview"),
+        )
+    else:
+        window = windows.get(window_id(message))
+        user_zone = zone(message.user.time_zone)
+
+        def local(moment: dt.datetime) -> str:
+            return format_date(moment.astimezone(user_zone), "l H:i")
+
+        url = reverse("planning:rest-detail", args=[window_id(message)])
+        if kind == Kind.REST_HEADS_UP:
+            title = "A rest window is coming up"
+            body = f"It starts {local(window.starts_at)}." if window else ""
+            body += " A good moment to hand over what can wait."
+        elif kind == Kind.REST_START:
+            title = "Your rest window starts now"
+            body = f"Until {local(window.ends_at)}. " if window else ""
+            body += "Nothing here needs you."
+        else:
+            title, body = "Your rest window has ended", "When you like, note how rested you feel."
+    return Notification(title=title, body=body.strip(), url=url, tag=str(kind), ttl=PUSH_TTL[kind])
 
 
 def window_id(message: Message) -> int:

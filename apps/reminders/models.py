@@ -24,6 +24,22 @@ class Kind(models.TextChoices):
 REST_KINDS = (Kind.REST_HEADS_UP, Kind.REST_START, Kind.REST_END)
 
 
+class Via(models.TextChoices):
+    """How a person hears of one kind of reminder."""
+
+    EMAIL = "email", "By email"
+    PUSH = "push", "As a notification on my devices"
+    BOTH = "both", "Both"
+
+
+# The field that says how each kind is sent. Rest reminders share one, as they share a switch.
+VIA_FIELD = {
+    Kind.CHECKIN: "checkin_via",
+    **dict.fromkeys(REST_KINDS, "rest_via"),
+    Kind.SUMMARY: "summary_via",
+}
+
+
 class PreferencesManager(models.Manager["Preferences"]):
     def for_user(self, user: settings.AUTH_USER_MODEL) -> "Preferences":
         """The person's preferences, made with the defaults on first use."""
@@ -52,6 +68,9 @@ class Preferences(models.Model):
     summary_enabled = models.BooleanField("weekly energy summary", default=True)
     summary_weekday = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(6)])
     summary_time = models.TimeField(default=dt.time(8, 0))
+    checkin_via = models.CharField(max_length=5, choices=Via.choices, default=Via.EMAIL)
+    rest_via = models.CharField(max_length=5, choices=Via.choices, default=Via.EMAIL)
+    summary_via = models.CharField(max_length=5, choices=Via.choices, default=Via.EMAIL)
     quiet_start = models.TimeField(null=True, blank=True)
     quiet_end = models.TimeField(null=True, blank=True)
     paused_until = models.DateTimeField(null=True, blank=True)
@@ -104,6 +123,14 @@ class Preferences(models.Model):
             Kind.REST_START: starts_at if self.rest_enabled else None,
             Kind.REST_END: ends_at if self.rest_enabled else None,
         }
+
+    def channels(self, kind: str, has_devices: bool) -> tuple[str, ...]:
+        """Where a reminder of this kind goes: "email", "push" or both. Push with no device left
+        to receive it (each forgotten by its push service, say) comes by email instead."""
+        via = getattr(self, VIA_FIELD[kind])
+        if via == Via.EMAIL or not has_devices:
+            return (Via.EMAIL,)
+        return (Via.PUSH,) if via == Via.PUSH else (Via.EMAIL, Via.PUSH)
 
     def is_paused(self, at: dt.datetime) -> bool:
         return self.paused_until is not None and at < self.paused_until

@@ -1,11 +1,14 @@
 """Beat's dispatcher: claim the schedules that are due, and hand one message per (person, kind,
-slot) to the outbox, which sends it (apps/outbox/tasks.py; what it says: apps/reminders/emails.py).
+slot) and channel to the outbox, which sends it (apps/outbox/tasks.py; what it says:
+apps/reminders/emails.py): an email, a notification to each of the person's devices, or both,
+as they chose for that kind (Preferences.channels).
 
 Each batch runs in one transaction that locks its schedule rows with SKIP LOCKED, so two
 dispatchers (or two beat processes) never take the same row, in a fixed handful of queries
-per batch, whatever its size. A message's key names its person, kind and slot (the local day,
-ISO week or rest window), so a slot gets one message however often it is dispatched. The send
-tasks are published only once the batch has committed.
+per batch, whatever its size. A message's key names its channel, person, kind and slot (the
+local day, ISO week or rest window) and, for a notification, the device, so a slot gets one
+message each however often it is dispatched. The send tasks are published only once the batch
+has committed.
 """
 
 import datetime as dt
@@ -16,10 +19,11 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from apps.lib.dates import zone
-from apps.outbox.models import Channel, Message
+from apps.outbox import push
+from apps.outbox.models import Channel, Message, PushSubscription
 from apps.outbox.tasks import enqueue
 from apps.reminders import schedule
-from apps.reminders.models import REST_KINDS, Kind, Preferences, Reminder
+from apps.reminders.models import REST_KINDS, VIA_FIELD, Kind, Preferences, Reminder, Via
 
 BATCH_SIZE = 1000
 # What the dispatcher reads of each schedule, its person and their preferences.
@@ -38,6 +42,7 @@ DISPATCH_FIELDS = (
             "summary_enabled",
             "summary_weekday",
             "summary_time",
+            *set(VIA_FIELD.values()),
         )
     ),
 )
@@ -72,11 +77,12 @@ def dispatch_batch(now: dt.datetime, queue: Callable[[list[int]], None]) -> int:
         )
         if not reminders:
             return 0
+        devices = devices_of(reminders)
         messages = []
         for reminder in reminders:
             due = reminder.next_due_at
-            messages.append(message_for(reminder, due, now))
             prefs = getattr(reminder.user, "reminder_preferences", None)
+            messages += messages_for(reminder, prefs, devices.get(reminder.user_id, []), due, now)
             reminder.next_due_at = following(reminder, prefs, due)
         new = Message.objects.add_new(messages)  # a slot's message, if it exists, is not repeated
         save_next_due(reminders)
@@ -84,18 +90,57 @@ def dispatch_batch(now: dt.datetime, queue: Callable[[list[int]], None]) -> int:
     return len(reminders)
 
 
-def message_for(reminder: Reminder, due: dt.datetime, now: dt.datetime) -> dict:
-    """The outbox message of a due reminder: its key names the person, kind and slot."""
+def devices_of(reminders: list[Reminder]) -> dict[int, list[int]]:
+    """The push subscriptions of the batch's people who asked for notifications, in one query."""
+    if not push.configured():
+        return {}
+    users = {
+        r.user_id
+        for r in reminders
+        if (prefs := getattr(r.user, "reminder_preferences", None))
+        and getattr(prefs, VIA_FIELD[r.kind]) != Via.EMAIL
+    }
+    devices: dict[int, list[int]] = {}
+    if users:
+        rows = PushSubscription.objects.filter(user_id__in=users).order_by("pk")
+        for pk, user_id in rows.values_list("pk", "user_id"):
+            devices.setdefault(user_id, []).append(pk)
+    return devices
+
+
+def messages_for(
+    reminder: Reminder,
+    prefs: Preferences | None,
+    devices: list[int],
+    due: dt.datetime,
+    now: dt.datetime,
+) -> list[dict]:
+    """The outbox messages of a due reminder: its key names the channel, person, kind and slot,
+    and the device for a notification."""
     slot = slot_for(reminder, due)
-    return {
+    common = {
         "kind": reminder.kind,
-        "key": f"{Channel.EMAIL}:{reminder.kind}:{reminder.user_id}:{slot}",
         "ref": slot,
         "user_id": reminder.user_id,
-        "to": reminder.user.email,
         "due_at": due,
         "next_attempt_at": now,
     }
+    key = f"{reminder.kind}:{reminder.user_id}:{slot}"
+    channels = prefs.channels(reminder.kind, bool(devices)) if prefs else (Via.EMAIL,)
+    messages = []
+    if Via.EMAIL in channels:
+        messages.append({**common, "key": f"{Channel.EMAIL}:{key}", "to": reminder.user.email})
+    if Via.PUSH in channels:
+        messages += [
+            {
+                **common,
+                "channel": Channel.PUSH,
+                "key": f"{Channel.PUSH}:{key}:{device}",
+                "subscription_id": device,
+            }
+            for device in devices
+        ]
+    return messages
 
 
 def slot_for(reminder: Reminder, due: dt.datetime) -> str:

@@ -1,5 +1,6 @@
 import datetime as dt
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -10,6 +11,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from apps.lib.ratelimit import rate_limited
+from apps.outbox import push
+from apps.outbox.models import PushSubscription
 from apps.reminders import summary, tokens
 from apps.reminders.forms import PreferencesForm
 from apps.reminders.models import Preferences, Reminder
@@ -27,7 +30,8 @@ def apply_pause(prefs: Preferences, choice: str) -> None:
 @login_required
 def preferences(request: HttpRequest) -> HttpResponse:
     prefs = Preferences.objects.for_user(request.user)
-    form = PreferencesForm(request.POST or None, instance=prefs)
+    devices = list(PushSubscription.objects.filter(user=request.user).only("label", "created_at"))
+    form = PreferencesForm(request.POST or None, instance=prefs, has_devices=bool(devices))
     saved = False
     if request.method == "POST" and form.is_valid():
         prefs = form.save(commit=False)
@@ -35,16 +39,23 @@ def preferences(request: HttpRequest) -> HttpResponse:
         prefs.save()
         Reminder.objects.reschedule(request.user, prefs)
         if not request.htmx:
-            messages.success(request, "Your email settings are saved.")
+            messages.success(request, "Your reminder settings are saved.")
             return redirect("reminders:preferences")
-        form, saved = PreferencesForm(instance=prefs), True
+        form, saved = PreferencesForm(instance=prefs, has_devices=bool(devices)), True
     template = (
         "reminders/preferences.html#preferences-form"
         if request.htmx
         else "reminders/preferences.html"
     )
     status = 422 if form.errors else 200
-    return render(request, template, {"form": form, "prefs": prefs, "saved": saved}, status=status)
+    context = {
+        "form": form,
+        "prefs": prefs,
+        "saved": saved,
+        "devices": devices,
+        "push_key": settings.VAPID_PUBLIC_KEY if push.configured() else "",
+    }
+    return render(request, template, context, status=status)
 
 
 @rate_limited("unsubscribe", limit=30, period=60)

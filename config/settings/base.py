@@ -218,6 +218,28 @@ MAILERS = {"default": mailer_from_url(env.str("EMAIL_URL", "console://"))}
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", "Pacewise <hello@pacewise.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# --- Web push --------------------------------------------------------------------------------
+# The VAPID key pair that signs push requests (`manage.py vapid_keys` makes one), base64url, and
+# the contact push services may write to. Without a pair, reminders go by email only: local.py
+# reads the pair `make run` keeps in var/, test.py makes one, production requires one.
+VAPID_PRIVATE_KEY = env.str("VAPID_PRIVATE_KEY", "")
+VAPID_PUBLIC_KEY = env.str("VAPID_PUBLIC_KEY", "")
+VAPID_SUBJECT = env.str(
+    "VAPID_SUBJECT", "mailto:" + DEFAULT_FROM_EMAIL.rpartition("<")[2].rstrip(">")
+)
+# Browsers' push services, by host (a subdomain counts): a subscription elsewhere is refused,
+# so that the server never posts to an address a visitor chose. Always over https.
+PUSH_SERVICE_HOSTS = env.list(
+    "PUSH_SERVICE_HOSTS",
+    [
+        "fcm.googleapis.com",  # Chrome, Edge on Android, Opera, Samsung Internet
+        "push.services.mozilla.com",  # Firefox
+        "notify.windows.com",  # Edge on Windows
+        "push.apple.com",  # Safari
+    ],
+)
+PUSH_INSECURE_HOSTS: list[str] = []  # hosts posted to over plain http: only the tests' own
+
 # --- Auth ------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -12,6 +12,13 @@ import os
 # Production refuses to start without these; give it bench-only values before it is imported.
 os.environ["SECRET_KEY"] = "bench-only-key-never-used-anywhere-else-0123456789-abcdefghijklmn"  # noqa: S105
 os.environ["FIELD_ENCRYPTION_KEYS"] = "Qn_Pa21lb0kj9-NqNqxfD1kyvZxhROAsohVnd1yLxps="  # bench-only
+os.environ.setdefault(
+    "VAPID_PRIVATE_KEY", "lt2V4nBA-J4H2Dk4dSmNDC4TQfExRAZUIbqmk7PYZsk"
+)  # bench-only
+os.environ.setdefault(
+    "VAPID_PUBLIC_KEY",
+    "BO3ryt62mNpkd9eFAEsWFtjEdYfiuJokzhKBR-5CLc4hJ4p5gsmFuRkNaIJ0ASVbumhB1j4eTiU1woWrl0LlkWs",
+)
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/pacewise_bench")
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/12")
 os.environ.setdefault("CACHE_URL", "redis://127.0.0.1:6379/13")

@@ -3,6 +3,7 @@
 from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 
+from apps.outbox import vapid
 from config.settings.base import *  # noqa: F403
 from config.settings.base import env
 
@@ -24,6 +25,10 @@ for _position, _key in enumerate(FIELD_ENCRYPTION_KEYS, start=1):  # noqa: F405
             f"FIELD_ENCRYPTION_KEYS: key {_position} is not a Fernet key (32 url-safe "
             "base64-encoded bytes; see the README for how to generate one)."
         ) from None
+if _vapid_problem := vapid.problem(VAPID_PRIVATE_KEY, VAPID_PUBLIC_KEY, VAPID_SUBJECT):  # noqa: F405
+    raise ImproperlyConfigured(
+        f"{_vapid_problem} in production (web push; `manage.py vapid_keys` makes a pair)."
+    )
 if not env.str("DATABASE_URL", ""):
     raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL in production.")
 if not REDIS_URL:  # noqa: F405

@@ -1,5 +1,6 @@
 """The test suite: real PostgreSQL and Redis (see the Makefile's defaults)."""
 
+from apps.outbox import vapid
 from config.settings.base import *  # noqa: F403
 from config.settings.base import env
 
@@ -33,3 +34,10 @@ STORAGES = {  # a new dict: base.STORAGES stays what production and the image us
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# A key pair for this run, unless given (a worker process started by a test is given the
+# test's own, so that the push service in the test can check its signature).
+if not VAPID_PRIVATE_KEY:  # noqa: F405
+    VAPID_PRIVATE_KEY, VAPID_PUBLIC_KEY = vapid.generate()
+# The tests' push service listens on the loopback, over plain HTTP.
+PUSH_SERVICE_HOSTS = [*PUSH_SERVICE_HOSTS, "127.0.0.1"]  # noqa: F405
+PUSH_INSECURE_HOSTS = ["127.0.0.1"]

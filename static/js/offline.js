@@ -106,9 +106,32 @@
           return Promise.all(keys.map(function (key) { return window.caches.delete(key); }));
         })
       : Promise.resolve();
+    // Unregistering ends this browser's push subscription too; the server forgets it first.
+    var token = form.querySelector("input[name=csrfmiddlewaretoken]");
+    function forgetPush(registration) {
+      if (!registration.pushManager || !form.dataset.pushForget || !token) {
+        return Promise.resolve();
+      }
+      return registration.pushManager.getSubscription().then(function (subscription) {
+        if (!subscription) {
+          return;
+        }
+        return fetch(form.dataset.pushForget, {
+          method: "POST",
+          credentials: "same-origin",
+          headers: { "Content-Type": "application/json", "X-CSRFToken": token.value },
+          body: JSON.stringify({ endpoint: subscription.endpoint }),
+        });
+      }).catch(function () {});
+    }
     var workers = navigator.serviceWorker.getRegistrations().then(function (registrations) {
-      return Promise.all(registrations.map(function (r) { return r.unregister(); }));
+      return Promise.all(registrations.map(function (r) {
+        return forgetPush(r).then(function () { return r.unregister(); });
+      }));
     });
+    try {
+      localStorage.removeItem("pacewise-push-device");
+    } catch (error) { /* storage may be off */ }
     Promise.all([caches, PacewiseQueue.forget(), workers]).catch(function () {}).then(function () {
       form.dataset.cleared = "yes";
       form.submit();

@@ -1,7 +1,8 @@
 {% autoescape off %}// Pacewise's service worker (apps/checkins/offline.py says what it may keep, and why).
 // It precaches the static files, the offline page and the check-in shell: public pages with
 // nothing of anyone's in them. It never caches any other page or answer. Check-ins made
-// offline wait in IndexedDB (static/js/offline-queue.js) until they are sent.
+// offline wait in IndexedDB (static/js/offline-queue.js) until they are sent. Reminders come
+// as push messages (apps/outbox/push.py) and open their page when tapped.
 "use strict";
 importScripts({{ queue_script }});
 
@@ -10,6 +11,7 @@ const PRECACHE = {{ precache }};
 const OFFLINE_URL = {{ offline_url }};
 const SHELL_URL = {{ shell_url }};
 const TODAY_PATH = {{ today_url }};
+const ICON = {{ icon_url }};
 const PRECACHED = new Set(PRECACHE.map((url) => new URL(url, self.location).href));
 
 self.addEventListener("install", (event) => {
@@ -57,6 +59,40 @@ self.addEventListener("message", (event) => {
   if (event.data === "sign-out") {
     event.waitUntil(caches.keys().then((keys) => Promise.all(keys.map((key) => caches.delete(key)))));
   }
+});
+
+// A reminder: a title, a line and the page it opens, encrypted for this browser alone.
+self.addEventListener("push", (event) => {
+  let reminder = {};
+  try {
+    reminder = event.data ? event.data.json() : {};
+  } catch (error) {
+    reminder = {};
+  }
+  event.waitUntil(
+    self.registration.showNotification(reminder.title || "Pacewise", {
+      body: reminder.body || "",
+      tag: reminder.tag || "pacewise",
+      icon: ICON,
+      data: { url: reminder.url || TODAY_PATH },
+    })
+  );
+});
+
+// A tap opens the reminder's page on this site (never elsewhere), in a window already open on
+// it if there is one.
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  let target = new URL((event.notification.data && event.notification.data.url) || TODAY_PATH, self.location.origin);
+  if (target.origin !== self.location.origin) {
+    target = new URL(TODAY_PATH, self.location.origin);
+  }
+  event.waitUntil(
+    self.clients.matchAll({ type: "window", includeUncontrolled: true }).then((windows) => {
+      const open = windows.find((page) => new URL(page.url).pathname === target.pathname);
+      return open ? open.focus() : self.clients.openWindow(target.href);
+    })
+  );
 });
 
 function tellPages(results) {

@@ -22,7 +22,7 @@ from django.utils import timezone
 from apps.accounts.models import ImportJob, SecurityEvent, User
 from apps.audits.models import Commitment, EnergyAudit, EnergyMoment
 from apps.checkins.models import BurnoutCheck, CheckIn, JournalEntry, SafetySignal, Tag
-from apps.outbox.models import Message
+from apps.outbox.models import Message, PushSubscription
 from apps.planning.models import (
     BoundaryPractice,
     BoundaryStatement,
@@ -190,6 +190,15 @@ def fill(user: User) -> dict[type[models.Model], list[models.Model]]:
     add(
         Message.objects.create(
             user=user, kind="checkin", key=f"email:checkin:{user.pk}", ref=today.isoformat()
+        )
+    )
+    add(
+        PushSubscription.objects.create(
+            user=user,
+            endpoint=f"https://fcm.googleapis.com/fcm/send/device-{user.pk}",
+            p256dh="BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM",
+            auth="tBHItJI5svbpez7KI4CCXg",
+            label="Firefox on Android",
         )
     )
     add(Authenticator.objects.create(user=user, type="totp", data={"secret": "JBSWY3DPEHPK3PXP"}))

@@ -12,6 +12,7 @@ from django.utils import timezone
 from apps.accounts.models import ImportJob, User
 from apps.audits.models import Commitment, EnergyAudit, EnergyMoment
 from apps.checkins.models import JournalEntry, Tag
+from apps.outbox.models import PushSubscription
 from apps.planning.models import (
     BoundaryPractice,
     BoundaryStatement,
@@ -126,6 +127,17 @@ def tag_kwargs(user: User) -> dict:
     return {"pk": Tag.objects.create(user=user, name=f"mine {Tag.objects.count()}").pk}
 
 
+def device_kwargs(user: User) -> dict:
+    device = PushSubscription.objects.create(
+        user=user,
+        endpoint=f"https://fcm.googleapis.com/fcm/send/{user.pk}-{PushSubscription.objects.count()}",
+        p256dh="BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM",
+        auth="tBHItJI5svbpez7KI4CCXg",
+        label="Phone",
+    )
+    return {"pk": device.pk}
+
+
 def import_kwargs(user: User) -> dict:
     csv = "full_date,date,weekday,time,mood,activities,note_title,note\n"
     csv += "2026-01-05,January 5,Monday,9:00 pm,good,walk,,Fine.\n"
@@ -136,6 +148,8 @@ def import_kwargs(user: User) -> dict:
 # For every URL that takes an object id: make the owner's object, return the URL kwargs.
 OWNED: dict[str, Callable[[User], dict]] = {
     "accounts:import-job": import_kwargs,
+    "reminders:device-test": device_kwargs,
+    "reminders:device-remove": device_kwargs,
     "accounts:import-cancel": import_kwargs,
     "checkins:tag-rename": tag_kwargs,
     "checkins:tag-archive": tag_kwargs,

@@ -12,6 +12,8 @@ import yaml
 from django.conf import settings
 from django.core.management import call_command
 
+from apps.outbox import vapid
+
 ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "config.settings.production",
@@ -21,6 +23,7 @@ PRODUCTION_ENV = {
     "REDIS_URL": "redis://127.0.0.1:6379/14",
     "EMAIL_URL": "smtp://relay.example:587?tls=1",
     "FIELD_ENCRYPTION_KEYS": "LjdC3y97kICBqTXTcZqZbESjp4u2uOxIVIMl_Nlc-4g=",
+    **dict(zip(("VAPID_PRIVATE_KEY", "VAPID_PUBLIC_KEY"), vapid.generate(), strict=True)),
 }
 
 
@@ -75,6 +78,8 @@ def compose_config() -> dict:
             "PATH": os.environ["PATH"],
             "SECRET_KEY": "x" * 50,
             "FIELD_ENCRYPTION_KEYS": PRODUCTION_ENV["FIELD_ENCRYPTION_KEYS"],
+            "VAPID_PRIVATE_KEY": PRODUCTION_ENV["VAPID_PRIVATE_KEY"],
+            "VAPID_PUBLIC_KEY": PRODUCTION_ENV["VAPID_PUBLIC_KEY"],
         },
         capture_output=True,
         text=True,

@@ -45,3 +45,19 @@ def test_a_message_can_be_looked_at_but_not_added_or_changed(admin_client):
     assert html.escape(message.message_id) in detail.text
     assert "Body 0" not in detail.text
     assert admin_client.get(reverse("admin:outbox_message_add")).status_code == 403
+
+
+def test_push_failures_are_counted_apart_from_email(admin_client):
+    [gone, busy] = stored(2, channel="push")
+    Message.objects.filter(pk=gone.pk).update(
+        status=Status.FAILED, reason="gone", last_error="HTTP 410"
+    )
+    Message.objects.filter(pk=busy.pk).update(
+        status=Status.FAILED, reason="gave_up", last_error="HTTP 503"
+    )
+
+    page = admin_client.get(reverse("admin:outbox_message_changelist")).text
+
+    assert "<td>push</td><td>code</td><td>2</td><td>0</td><td>0</td><td>2</td><td>0</td>" in page
+    assert "HTTP 410" in page
+    assert "HTTP 503" in page

@@ -3,11 +3,14 @@ import datetime as dt
 import pytest
 import time_machine
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from apps.outbox.models import Message
-from apps.reminders.models import Kind, Preferences, Reminder
+from apps.outbox.models import Message, PushSubscription
+from apps.reminders.models import Kind, Preferences, Reminder, Via
 from apps.reminders.tasks import dispatch_due
 from tests.checkins.conftest import checkin
+from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
 # A Friday: 19:00 in Berlin is 18:00 UTC in November.
@@ -179,3 +182,65 @@ def test_one_email_that_cannot_be_built_fails_alone(
         "build_error",
         "ValueError",
     )
+
+
+def on_push(user, via: str, devices: int) -> list[PushSubscription]:
+    prefs = Preferences.objects.for_user(user)
+    prefs.checkin_enabled, prefs.checkin_via = True, via
+    prefs.save()
+    with time_machine.travel(EVENING - dt.timedelta(hours=1), tick=False):
+        Reminder.objects.reschedule(user)
+    return [
+        PushSubscription.objects.create(
+            user=user,
+            endpoint=f"https://fcm.googleapis.com/fcm/send/{user.pk}-{n}",
+            p256dh=f"key-{n}",
+            auth="secret",
+            label=f"Device {n}",
+        )
+        for n in range(devices)
+    ]
+
+
+def test_each_channel_chosen_gets_one_message_per_slot_and_push_goes_to_every_device(alice):
+    bob = make_user("bob@example.com", time_zone="Europe/Berlin")
+    carol = make_user("carol@example.com", time_zone="Europe/Berlin")
+    phone, laptop = on_push(alice, Via.PUSH, devices=2)
+    [tablet] = on_push(bob, Via.BOTH, devices=1)
+    on_push(carol, Via.PUSH, devices=0)  # no device: by email instead
+
+    with time_machine.travel(EVENING, tick=False):
+        assert dispatch_due(EVENING, [].extend) == 3
+
+    rows = Message.objects.values_list("key", "channel", "to", "subscription")
+    assert sorted(rows) == [
+        (f"email:checkin:{bob.pk}:2026-11-27", "email", "bob@example.com", None),
+        (f"email:checkin:{carol.pk}:2026-11-27", "email", "carol@example.com", None),
+        (f"push:checkin:{alice.pk}:2026-11-27:{phone.pk}", "push", "", phone.pk),
+        (f"push:checkin:{alice.pk}:2026-11-27:{laptop.pk}", "push", "", laptop.pk),
+        (f"push:checkin:{bob.pk}:2026-11-27:{tablet.pk}", "push", "", tablet.pk),
+    ]
+
+
+def test_without_vapid_keys_push_reminders_come_by_email(alice, settings):
+    settings.VAPID_PRIVATE_KEY = settings.VAPID_PUBLIC_KEY = ""
+    on_push(alice, Via.PUSH, devices=1)
+
+    with time_machine.travel(EVENING, tick=False):
+        dispatch_due(EVENING, [].extend)
+
+    assert list(Message.objects.values_list("channel", flat=True)) == ["email"]
+
+
+def dispatch_queries(people: int) -> int:
+    for n in range(people):
+        user = make_user(f"runner{people}-{n}@example.com", time_zone="Europe/Berlin")
+        on_push(user, [Via.PUSH, Via.BOTH][n % 2], devices=2)
+    with time_machine.travel(EVENING, tick=False), CaptureQueriesContext(connection) as queries:
+        dispatch_due(EVENING, [].extend)
+    Reminder.objects.all().delete()
+    return len(queries)
+
+
+def test_a_batch_with_devices_costs_the_same_queries_for_one_person_or_forty(db):
+    assert dispatch_queries(1) == dispatch_queries(40)

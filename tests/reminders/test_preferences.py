@@ -17,6 +17,9 @@ FORM = {
     "summary_enabled": "on",
     "summary_weekday": "6",
     "summary_time": "18:00",
+    "checkin_via": "email",
+    "rest_via": "email",
+    "summary_via": "email",
     "quiet_start": "",
     "quiet_end": "",
     "pause": "",
@@ -41,7 +44,7 @@ def test_an_htmx_save_returns_the_form_only(alice_client):
     response = alice_client.post(URL, FORM, headers={"HX-Request": "true"})
 
     assert response.status_code == 200
-    assert "Your email settings are saved." in response.text
+    assert "Your reminder settings are saved." in response.text
     assert "<html" not in response.text
 
 
