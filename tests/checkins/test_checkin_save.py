@@ -4,6 +4,7 @@ import datetime as dt
 import re
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from apps.checkins.models import CheckIn
@@ -26,6 +27,23 @@ def test_a_plain_post_saves_the_check_in_and_returns_to_today(alice_client, alic
     assert (str(saved.sleep_hours), saved.sleep_quality, saved.note) == ("6.5", 2, "Long week.")
     assert not saved.is_backfilled
     assert not saved.is_quick
+
+
+def test_the_note_is_stored_encrypted_and_a_second_save_keeps_the_first_moment(
+    alice_client, alice, full_checkin
+):
+    alice_client.post(today_url(alice), full_checkin)
+    first = CheckIn.objects.get(user=alice)
+    alice_client.post(today_url(alice), {**full_checkin, "note": "Shorter week."})
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT note FROM checkins_checkin WHERE id = %s", [first.pk])
+        (stored,) = cursor.fetchone()
+    assert stored.startswith("gAAAAA")  # a Fernet token, as the ORM would write it
+    assert "Shorter week." not in stored
+    again = CheckIn.objects.get(user=alice)
+    assert (again.pk, again.note, again.created_at) == (first.pk, "Shorter week.", first.created_at)
+    assert again.updated_at > first.updated_at
 
 
 def test_today_then_shows_it_in_short_with_exercises_for_the_need(
