@@ -103,7 +103,8 @@ class PreferencesForm(forms.ModelForm):
             if data.get(name, Via.EMAIL) != Via.EMAIL and not self.has_devices:
                 self.add_error(
                     name,
-                    "No device gets notifications yet: set one up under “This device” first.",
+                    "No device gets notifications yet: set one up under “Notifications on your"
+                    " devices” below.",
                 )
         return data
 
