@@ -65,7 +65,10 @@ class Worker:
             lambda event: found.extend(r["registrationId"] for r in event["registrations"]),
         )
         self.cdp.send("ServiceWorker.enable")
-        page.wait_for_timeout(200)
+        for _ in range(50):  # DevTools reports the registrations soon after, not at once
+            if found:
+                break
+            page.wait_for_timeout(100)
         assert found, "the service worker is registered"
         self.registration = found[0]
 
