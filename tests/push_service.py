@@ -29,6 +29,13 @@ from django.conf import settings
 from apps.outbox.models import PushSubscription
 from apps.outbox.vapid import b64url, b64url_decode
 
+# A browser's keys, for devices that are never sent to (the data and authorization sweeps).
+SAMPLE_KEYS = {
+    "p256dh": "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u"
+    "-Ts1XbjhazAkj7I99e8QcYP7DkM",
+    "auth": "tBHItJI5svbpez7KI4CCXg",
+}
+
 
 class Browser:
     """One browser's subscription: its own P-256 key pair and auth secret, as it makes them."""

@@ -18,6 +18,7 @@ from django.conf import settings
 from py_vapid import Vapid02
 from pywebpush import WebPusher
 
+from apps.outbox import vapid
 from apps.outbox.models import Notification, PushSubscription
 
 TIMEOUT = urllib3.Timeout(connect=3.05, read=10)  # seconds
@@ -52,7 +53,7 @@ class Pusher:
     are made under a lock."""
 
     def __init__(self) -> None:
-        self.vapid = Vapid02.from_raw(settings.VAPID_PRIVATE_KEY.encode())
+        self.vapid = Vapid02(vapid.private_key(settings.VAPID_PRIVATE_KEY))
         self.tokens: dict[str, dict[str, str]] = {}
         self.lock = threading.Lock()
         # The environment's proxy, if any (HTTPS_PROXY): push services are on the internet.

@@ -35,6 +35,7 @@ from apps.planning.models import (
 )
 from apps.reminders.models import Preferences, Reminder
 from apps.resources.models import Exercise, JournalPrompt, Value
+from tests.push_service import SAMPLE_KEYS
 
 # Text a spreadsheet would run as a formula, in several columns of several files.
 FORMULA = '=HYPERLINK("https://evil.example","click")'
@@ -196,8 +197,7 @@ def fill(user: User) -> dict[type[models.Model], list[models.Model]]:
         PushSubscription.objects.create(
             user=user,
             endpoint=f"https://fcm.googleapis.com/fcm/send/device-{user.pk}",
-            p256dh="BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM",
-            auth="tBHItJI5svbpez7KI4CCXg",
+            **SAMPLE_KEYS,
             label="Firefox on Android",
         )
     )

@@ -21,6 +21,7 @@ from apps.planning.models import (
     ShareLink,
     WeeklyAction,
 )
+from tests.push_service import SAMPLE_KEYS
 
 pytestmark = pytest.mark.django_db
 OUR_NAMESPACES = {"accounts", "checkins", "planning", "audits", "resources", "reminders"}
@@ -131,8 +132,7 @@ def device_kwargs(user: User) -> dict:
     device = PushSubscription.objects.create(
         user=user,
         endpoint=f"https://fcm.googleapis.com/fcm/send/{user.pk}-{PushSubscription.objects.count()}",
-        p256dh="BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM",
-        auth="tBHItJI5svbpez7KI4CCXg",
+        **SAMPLE_KEYS,
         label="Phone",
     )
     return {"pk": device.pk}

@@ -52,6 +52,26 @@ def devices(service: PushService, user, count: int) -> list[Browser]:
     return browsers
 
 
+def remind_by_push(
+    service: PushService, user, *answers: int, via: str = Via.PUSH
+) -> tuple[Browser, dt.datetime]:
+    """One device, whose push service gives these answers first; the check-in reminder, set to
+    come as a notification (or `via`), dispatched now."""
+    [phone] = devices(service, user, 1)
+    service.answer(phone, *answers)
+    now = timezone.now()
+    due_now(user, now, checkin_via=via)
+    dispatch_due(now)
+    return phone, now
+
+
+def due_again(user, now: dt.datetime) -> None:
+    """The check-in reminder due once more (the worker keeps real time: now, not tomorrow)."""
+    Reminder.objects.filter(user=user, kind=Kind.CHECKIN).update(
+        next_due_at=now - dt.timedelta(minutes=1)
+    )
+
+
 def test_a_check_in_reminder_reaches_each_device_once_signed_encrypted_and_without_a_note(
     worker, mailbox, service, alice
 ):
@@ -75,11 +95,7 @@ def test_a_check_in_reminder_reaches_each_device_once_signed_encrypted_and_witho
 
 
 def test_both_sends_one_email_and_a_notification_to_each_device(worker, mailbox, service, alice):
-    [phone] = devices(service, alice, 1)
-    now = timezone.now()
-    due_now(alice, now, checkin_via=Via.BOTH)
-
-    dispatch_due(now)
+    phone, _ = remind_by_push(service, alice, via=Via.BOTH)
     settle(worker)
 
     assert mailbox.recipients() == ["alice@example.com"]
@@ -114,12 +130,7 @@ def test_a_rest_window_reminder_opens_that_window_and_says_when_it_ends(
 def test_a_device_its_push_service_forgot_is_forgotten_and_the_next_reminder_comes_by_email(
     worker, mailbox, service, alice
 ):
-    [phone] = devices(service, alice, 1)
-    service.answer(phone, 410)
-    now = timezone.now()
-    due_now(alice, now, checkin_via=Via.PUSH)
-
-    dispatch_due(now)
+    _, now = remind_by_push(service, alice, 410)
     settle(worker)
 
     assert not PushSubscription.objects.filter(user=alice).exists()
@@ -132,10 +143,7 @@ def test_a_device_its_push_service_forgot_is_forgotten_and_the_next_reminder_com
     )
     assert service.delivered() == []
 
-    # The next reminder (the worker keeps real time, so it is due again now rather than tomorrow).
-    Reminder.objects.filter(user=alice, kind=Kind.CHECKIN).update(
-        next_due_at=now - dt.timedelta(minutes=1)
-    )
+    due_again(alice, now)  # the next reminder
     dispatch_due(now)
     settle(worker)
 
@@ -145,12 +153,7 @@ def test_a_device_its_push_service_forgot_is_forgotten_and_the_next_reminder_com
 def test_a_busy_push_service_is_tried_again_after_the_backoff_and_delivers_once(
     worker, mailbox, service, alice
 ):
-    [phone] = devices(service, alice, 1)
-    service.answer(phone, 503)
-    now = timezone.now()
-    due_now(alice, now, checkin_via=Via.PUSH)
-
-    dispatch_due(now)
+    phone, _ = remind_by_push(service, alice, 503)
     wait_for(
         lambda: Message.objects.filter(user=alice, status=Status.PENDING, attempts=1).exists(),
         "the push service to turn the first attempt away",
@@ -166,12 +169,7 @@ def test_a_busy_push_service_is_tried_again_after_the_backoff_and_delivers_once(
 def test_a_request_the_push_service_refuses_for_good_is_not_repeated(
     worker, mailbox, service, alice
 ):
-    [phone] = devices(service, alice, 1)
-    service.answer(phone, 413)
-    now = timezone.now()
-    due_now(alice, now, checkin_via=Via.PUSH)
-
-    dispatch_due(now)
+    remind_by_push(service, alice, 413)
     settle(worker)
 
     message = Message.objects.get(user=alice)
@@ -187,17 +185,11 @@ def test_a_request_the_push_service_refuses_for_good_is_not_repeated(
 def test_a_duplicate_task_and_a_second_dispatch_still_make_one_notification_per_device(
     worker, mailbox, service, alice
 ):
-    [phone] = devices(service, alice, 1)
-    now = timezone.now()
-    due_now(alice, now, checkin_via=Via.PUSH)
-
-    dispatch_due(now)
+    phone, now = remind_by_push(service, alice)
     settle(worker)
     [message] = Message.objects.filter(user=alice)
     send_messages.delay([message.pk])  # the same task again, as a broker redelivery would
-    Reminder.objects.filter(user=alice, kind=Kind.CHECKIN).update(
-        next_due_at=now - dt.timedelta(minutes=1)
-    )
+    due_again(alice, now)
     dispatch_due(now)  # the same slot, dispatched again
     settle(worker)
 
