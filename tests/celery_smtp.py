@@ -92,8 +92,13 @@ class Tasks:
         self.finished.append((sender.name, tuple(args or ()), state))
 
     def idle(self) -> bool:
-        """Every published message (retries included) has run and none is waiting."""
-        return len(self.finished) == len(self.published) and queued_messages() == 0
+        """Something was published, every published message (retries included) has run, and
+        none is waiting. Before the first publish this is false, so a wait cannot pass early."""
+        return (
+            bool(self.published)
+            and len(self.finished) == len(self.published)
+            and (queued_messages() == 0)
+        )
 
 
 def free_port() -> int:

@@ -46,11 +46,11 @@ PUSH_MANAGER = """subscription => {
     return Promise.resolve(wrap(current));
   };
 }"""
+# The notification shown with a tag, or false while there is none.
 SHOWN = """tag => navigator.serviceWorker.ready
-  .then(r => r.getNotifications({tag: tag})).then(shown => shown.length === 1)"""
-NOTIFICATIONS = """() => navigator.serviceWorker.ready
-  .then(r => r.getNotifications())
-  .then(shown => shown.map(n => ({title: n.title, body: n.body, tag: n.tag, url: n.data.url})))"""
+  .then(r => r.getNotifications({tag: tag}))
+  .then(shown => shown.length === 1 && shown.map(
+    n => ({title: n.title, body: n.body, tag: n.tag, url: n.data.url}))[0])"""
 
 
 class Worker:
@@ -82,6 +82,16 @@ class Worker:
                 "data": json.dumps(payload),
             },
         )
+
+
+def shown(page: Page, tag: str) -> dict:
+    """The notification of that tag, once the service worker has shown it. (wait_for_function
+    does not wait for a promise: a pending one is truthy, so this asks again until it answers.)"""
+    for _ in range(50):
+        if notification := page.evaluate(SHOWN, tag):
+            return notification
+        page.wait_for_timeout(100)
+    pytest.fail(f"No notification tagged {tag!r} was shown within 5 s.")
 
 
 @pytest.mark.browser
@@ -121,26 +131,21 @@ def test_sami_gets_reminders_as_notifications_on_this_device_and_stops_them(new_
         assert service.refused == []
         worker = Worker(page)
         worker.push(test)
-        page.wait_for_function(SHOWN, arg="push_test")
-        assert page.evaluate(NOTIFICATIONS) == [
-            {
-                "title": "Pacewise notifications are on",
-                "body": "Reminders you choose will look like this on Chrome on Linux.",
-                "tag": "push_test",
-                "url": "/account/email/",
-            }
-        ]
+        assert shown(page, "push_test") == {
+            "title": "Pacewise notifications are on",
+            "body": "Reminders you choose will look like this on Chrome on Linux.",
+            "tag": "push_test",
+            "url": "/account/email/",
+        }
 
         now = timezone.now()
         Reminder.objects.filter(user=sami, kind=Kind.CHECKIN).update(
             next_due_at=now - dt.timedelta(minutes=1)
         )
-        dispatch_due(now)  # the worker's part runs at once under the test settings
-        reminder = service.delivered(browser)[-1]
+        assert dispatch_due(now) == 1  # the worker's part runs at once under the test settings
+        [_, reminder] = service.delivered(browser)
         worker.push(reminder)
-        page.wait_for_function(SHOWN, arg="checkin")
-        shown = {n["tag"]: n for n in page.evaluate(NOTIFICATIONS)}
-        assert shown["checkin"] == {
+        assert shown(page, "checkin") == {
             "title": "A minute for yourself?",
             "body": "How are you today? Two taps are enough.",
             "tag": "checkin",
