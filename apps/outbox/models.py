@@ -6,6 +6,7 @@ behind. No content is kept once a message is sent: only what it was, and what ha
 """
 
 import datetime as dt
+import functools
 import secrets
 from dataclasses import dataclass
 
@@ -164,6 +165,23 @@ class MessageQuerySet(models.QuerySet["Message"]):
             message.attempts += 1
         return messages
 
+    def mark_sent(self, ids: list[int], now: dt.datetime) -> None:
+        """Record these messages as sent: what they stored to be sent is cleared, and so is the
+        address of those that asked to forget it.
+
+        One UPDATE written out: every email and notification runs it, one by one for email, and
+        the ORM spent twice as long compiling it as the database spent running it.
+        """
+        if not ids:
+            return
+        sql = mark_sent_sql(connection.vendor) % ", ".join(["%s"] * len(ids))
+        cleared = [
+            self.model._meta.get_field(name).get_db_prep_save(value, connection)
+            for name, value in (("status", Status.SENT), ("sent_at", now), ("headers", {}))
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*cleared, *ids])
+
     def stalled(self, now: dt.datetime) -> "MessageQuerySet":
         """Due for more than `OUTBOX_QUEUE_GRACE` seconds and still pending (its task was lost
         with the broker, or never published), or claimed for more than `OUTBOX_CLAIM_TIMEOUT`
@@ -174,6 +192,21 @@ class MessageQuerySet(models.QuerySet["Message"]):
             Q(status=Status.PENDING, next_attempt_at__lte=queued_before)
             | Q(status=Status.SENDING, claimed_at__lte=claimed_before)
         )
+
+
+@functools.cache
+def mark_sent_sql(vendor: str) -> str:
+    """Message.objects.mark_sent's statement, made once per database vendor (its quoting is all
+    that differs), with %s for its list of ids' placeholders."""
+    quote = connection.ops.quote_name
+    to = quote("to")
+    return (
+        f"UPDATE {quote(Message._meta.db_table)} SET {quote('status')} = %%s,"  # noqa: S608 (names from the model)
+        f" {quote('sent_at')} = %%s, {quote('headers')} = %%s, {quote('subject')} = '',"
+        f" {quote('text_body')} = '', {quote('html_body')} = '', {quote('last_error')} = '',"
+        f" {to} = CASE WHEN {quote('forget_recipient')} THEN '' ELSE {to} END"
+        f" WHERE {quote('id')} IN (%s)"
+    )
 
 
 class Message(models.Model):

@@ -33,7 +33,6 @@ from django.conf import settings
 from django.core import mail
 from django.core.mail import EmailMessage
 from django.db import InterfaceError, OperationalError, connection, transaction
-from django.db.models import Case, F, Value, When
 from django.utils import timezone
 from kombu.exceptions import OperationalError as KombuOperationalError
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -304,21 +303,10 @@ def mark_sent(messages: list[Message]) -> None:
 
     Until they are recorded, the sweep would send them again: so keep trying, seconds long.
     """
-    fields: dict[str, object] = {"status": Status.SENT, "sent_at": timezone.now()}
-    if any(m.subject or m.text_body or m.html_body for m in messages):  # stored content goes
-        fields.update(subject="", text_body="", html_body="", headers={})
-    if any(m.last_error for m in messages):
-        fields["last_error"] = ""
-    if any(m.forget_recipient for m in messages):
-        fields["to"] = Case(
-            When(forget_recipient=True, then=Value("")),
-            default=F("to"),
-            output_field=Message._meta.get_field("to"),
-        )
     ids = [m.pk for m in messages]
     for wait in (*MARK_SENT_WAITS, None):
         try:
-            Message.objects.filter(pk__in=ids).update(**fields)
+            Message.objects.mark_sent(ids, timezone.now())
             return
         except DATABASE_GONE:
             if wait is None:

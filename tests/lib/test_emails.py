@@ -94,3 +94,27 @@ def test_headers_kept_as_strings_come_out_as_the_email_package_would_parse_and_f
 
         assert wire_under(shortcut) == wire_under(slow)
         assert str(message.message()["To"].addresses[0].display_name) == "Zoë Example"
+
+
+def test_a_non_ascii_domain_goes_out_idna_encoded_and_ascii_addresses_as_they_are():
+    message = Email(
+        subject="Hello",
+        body="Hello",
+        from_email="Pacewise <hello@pacewise.example>",
+        to=["Zoë <zoe@bücher.example>", "sam@example.com"],
+    )
+    head, _ = headers_and_parts(message.message(policy=email.policy.SMTP).as_bytes())
+
+    assert b"From: Pacewise <hello@pacewise.example>" in head
+    assert b"To: =?utf-8?q?Zo=C3=AB?= <zoe@xn--bcher-kva.example>, sam@example.com" in head
+
+
+def test_messages_share_parsed_mime_headers_but_never_a_boundary():
+    first, second = (wire("Your week", "Hello", "<p>Hello</p>") for _ in range(2))
+    parsed = [email.message_from_bytes(raw, policy=email.policy.default) for raw in (first, second)]
+
+    assert parsed[0].get_boundary() != parsed[1].get_boundary()
+    for message in parsed:
+        text, html = (message.get_body((kind,)) for kind in ("plain", "html"))
+        assert (text.get_content_type(), text.get_content_charset()) == ("text/plain", "utf-8")
+        assert (html.get_content_type(), html["Content-Transfer-Encoding"]) == ("text/html", "7bit")

@@ -130,6 +130,23 @@ def test_the_goodbye_forgets_its_address_once_sent(mailbox):
     assert (message.status, message.to) == (Status.SENT, "")
 
 
+def test_recording_a_delivery_clears_what_was_stored_and_only_the_addresses_to_forget():
+    leaving, staying = stored(2, headers={"List-Unsubscribe": "<https://x.example/u/>"})
+    Message.objects.filter(pk=leaving.pk).update(forget_recipient=True, last_error="SMTPDataError")
+    now = timezone.now()
+
+    Message.objects.mark_sent([leaving.pk, staying.pk], now)
+
+    assert sorted(
+        Message.objects.values_list(
+            "to", "status", "sent_at", "subject", "text_body", "headers", "last_error"
+        )
+    ) == [
+        ("", Status.SENT, now, "", "", {}, ""),
+        ("runner1@example.com", Status.SENT, now, "", "", {}, ""),
+    ]
+
+
 def test_out_of_time_the_rest_of_a_batch_goes_back_to_be_sent_at_once(mailbox, settings):
     settings.OUTBOX_SEND_BUDGET = -1  # already spent
     batch = stored(2)
