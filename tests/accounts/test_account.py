@@ -1,5 +1,10 @@
+import datetime as dt
+from zoneinfo import ZoneInfo
+
 import pytest
+from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 
 pytestmark = pytest.mark.django_db
 URL = reverse("accounts:account")
@@ -68,3 +73,10 @@ def test_a_signed_out_visitor_is_sent_to_sign_in(client):
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_a_request_runs_in_the_persons_own_zone_and_leaves_no_zone_behind(alice_client):
+    response = alice_client.get(reverse("checkins:today"))
+
+    assert response.context["today"] == dt.datetime.now(ZoneInfo("Europe/Berlin")).date()
+    assert timezone.get_current_timezone_name() == settings.TIME_ZONE  # not Alice's Berlin

@@ -3,7 +3,6 @@ so that no cache, the browser's own included, hands one the other's answer."""
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.cache import has_vary_header
 
 from apps.planning.boundaries import TEMPLATES
@@ -29,8 +28,8 @@ def test_pages_that_also_answer_htmx_vary_on_it(alice_client, name, query):
         assert has_vary_header(response, "HX-Request")
 
 
-def test_a_check_in_answered_as_a_fragment_or_a_redirect_varies_on_htmx(alice_client):
-    day = reverse("checkins:day", args=[timezone.localdate().isoformat()])
+def test_a_check_in_answered_as_a_fragment_or_a_redirect_varies_on_htmx(alice_client, alice):
+    day = reverse("checkins:day", args=[alice.local_now().date().isoformat()])
     data = {"energy": "4", "quick_need": "rest"}
 
     fragment = alice_client.post(day, data, headers={"HX-Request": "true"})
