@@ -1,5 +1,6 @@
 """The files every site is asked for at its root, and static files compressed as browsers ask."""
 
+import re
 from urllib.robotparser import RobotFileParser
 
 import pytest
@@ -91,3 +92,20 @@ def test_static_files_go_brotli_compressed_to_a_browser_that_accepts_it(collecte
     assert "Content-Encoding" not in plain
     assert "Accept-Encoding" in brotli["Vary"]
     assert int(brotli["Content-Length"]) < int(gzip["Content-Length"])
+
+
+@pytest.mark.django_db
+def test_pages_link_the_hashed_files_and_a_file_missing_from_the_manifest_still_fails(
+    collected, alice_client
+):
+    html = alice_client.get(reverse("checkins:today")).text
+    stylesheet = re.search(r'<link rel="stylesheet" href="([^"]+)">', html).group(1)
+
+    assert re.fullmatch(r"/static/css/site\.[0-9a-f]{12}\.css", stylesheet)
+    assert re.search(r'<script src="/static/django_htmx/htmx-2\.min\.[0-9a-f]{12}\.js"', html)
+    assert collected.url("css/site.css") is collected.url("css/site.css")  # looked up once
+    for _ in range(2):  # a missing file is not remembered as found
+        with pytest.raises(ValueError, match="Missing staticfiles manifest entry"):
+            collected.url("css/missing.css")
+    with override_settings(DEBUG=True):
+        assert collected.url("css/site.css") == "/static/css/site.css"
