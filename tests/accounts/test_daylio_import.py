@@ -256,6 +256,20 @@ def test_a_run_that_stopped_half_way_resumes_without_doing_a_chunk_twice(alice, 
 
 
 @pytest.mark.django_db
+def test_an_import_of_several_chunks_reads_its_file_from_the_database_once(two_years):
+    two_years.mapping = ALL_CALM
+    two_years.status = "queued"
+    two_years.save()
+
+    with CaptureQueriesContext(connection) as queries:
+        imports.run(two_years.pk)
+
+    assert ImportJob.objects.get().done == 699  # two chunks, each claiming the job again
+    reads = [q for q in queries if q["sql"].startswith("SELECT") and '."content"' in q["sql"]]
+    assert len(reads) == 1
+
+
+@pytest.mark.django_db
 def test_another_persons_import_answers_404(alice_client, charlie):
     theirs = ImportJob.objects.create(user=charlie, kind="daylio", content=HEADER)
 
@@ -416,3 +430,26 @@ def test_the_import_pages_run_the_same_queries_with_no_history_or_two_years(clie
         counts.append(len(queries))
 
     assert counts[0] == counts[1] <= 12, counts
+
+
+@pytest.mark.parametrize(
+    ("written", "time"),
+    [
+        ("20:30", dt.time(20, 30)),
+        ("7:05", dt.time(7, 5)),
+        ("20:30:15", dt.time(20, 30, 15)),
+        ("8:30 pm", dt.time(20, 30)),
+        ("8:30PM", dt.time(20, 30)),
+        ("12:05 am", dt.time(0, 5)),
+        ("12:05 pm", dt.time(12, 5)),
+        (" 9:30 am ", dt.time(9, 30)),
+    ],
+)
+def test_a_time_is_read_as_the_phone_wrote_it(written, time):
+    assert daylio.parse_time(written, 2) == time
+
+
+@pytest.mark.parametrize("written", ["13:30 pm", "0:30 am", "24:00", "9:60", "9:30:00 pm", "9"])
+def test_a_time_that_is_no_time_names_its_line(written):
+    with pytest.raises(daylio.BadFile, match=f"Line 7: “{written}” is not a time"):
+        daylio.parse_time(written, 7)
