@@ -1,6 +1,3 @@
-import datetime as dt
-from zoneinfo import ZoneInfo
-
 import pytest
 from django.conf import settings
 from django.urls import reverse
@@ -75,10 +72,11 @@ def test_a_signed_out_visitor_is_sent_to_sign_in(client):
     assert response["Location"].startswith(reverse("account_login"))
 
 
-def test_a_request_runs_in_the_persons_own_zone_and_leaves_no_zone_behind(alice_client):
+def test_a_request_runs_in_the_persons_own_zone_and_leaves_no_zone_behind(alice_client, alice):
     response = alice_client.get(reverse("checkins:today"))
 
-    assert response.context["today"] == dt.datetime.now(ZoneInfo("Europe/Berlin")).date()
+    assert alice.time_zone == "Europe/Berlin"
+    assert response.context["today"] == alice.local_now().date()
     assert timezone.get_current_timezone_name() == settings.TIME_ZONE  # not Alice's Berlin
 
 
