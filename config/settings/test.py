@@ -2,13 +2,11 @@
 
 from apps.outbox import vapid
 from config.settings.base import *  # noqa: F403
-from config.settings.base import env
+from config.settings.base import database, env
 
 SECRET_KEY = "test-only-key-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ"  # noqa: S105
 FIELD_ENCRYPTION_KEYS = FIELD_ENCRYPTION_KEYS or [DEVELOPMENT_ONLY_FIELD_ENCRYPTION_KEY]  # noqa: F405
-DATABASES = {
-    "default": env.dj_db_url("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/pacewise"),
-}
+DATABASES = {"default": database("postgres://postgres@127.0.0.1:5432/pacewise")}
 REDIS_URL = env.str("REDIS_URL", "redis://127.0.0.1:6379/14")
 CACHE_URL = env.str("CACHE_URL", "redis://127.0.0.1:6379/15")
 CACHES = {
