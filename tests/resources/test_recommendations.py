@@ -52,6 +52,34 @@ def test_only_published_exercises_for_the_named_need_are_suggested():
 
 
 @pytest.mark.django_db
+def test_suggestions_follow_the_library_order_and_carry_what_a_link_shows():
+    Exercise.objects.filter(need="clarity").update(is_published=False)
+    for order, slug in ((2, "b-second"), (1, "z-first"), (2, "a-second")):
+        Exercise.objects.create(
+            slug=slug,
+            title=slug.title(),
+            need="clarity",
+            order=order,
+            duration_minutes=order + 2,
+            summary=f"About {slug}.",
+            is_published=True,
+        )
+    day = dt.date.fromordinal(3 * 1000)  # the rotation starts at the first of the three
+
+    picked = suggestions("clarity", day)
+
+    assert picked == [
+        {"slug": "z-first", "title": "Z-First", "duration_minutes": 3, "summary": "About z-first."},
+        {
+            "slug": "a-second",
+            "title": "A-Second",
+            "duration_minutes": 4,
+            "summary": "About a-second.",
+        },
+    ]
+
+
+@pytest.mark.django_db
 def test_today_suggests_exercises_for_the_need_after_a_check_in(alice_client, alice):
     assert "For today's need" not in alice_client.get(reverse("checkins:today")).text
     checkin(alice, need="connection")
