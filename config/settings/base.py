@@ -94,16 +94,16 @@ DEVELOPMENT_ONLY_FIELD_ENCRYPTION_KEY = "KjWW8zVyKiVR1qiVE5uymnwkIJL0ofN7Go3J3vD
 # --- Database -------------------------------------------------------------------------------
 def database(default_url: str) -> dict:
     """The database DATABASE_URL names (else default_url), with the app's PostgreSQL options."""
-    settings = env.dj_db_url("DATABASE_URL", default_url)
-    if settings["ENGINE"] != "django.db.backends.postgresql":
-        return settings
-    options = settings.setdefault("OPTIONS", {})
+    db = env.dj_db_url("DATABASE_URL", default_url)
+    if db["ENGINE"] != "django.db.backends.postgresql":
+        return db
+    options = db.setdefault("OPTIONS", {})
     # A psycopg pool only where the process serves requests (web); Celery prefork workers and
     # gunicorn --preload break a pool opened before fork, so it is opt-in per process.
     if env.bool("DATABASE_POOL", False):
-        settings["CONN_MAX_AGE"] = 0
+        db["CONN_MAX_AGE"] = 0
         options["pool"] = {"min_size": 2, "max_size": 8}
-    settings["CONN_HEALTH_CHECKS"] = True
+    db["CONN_HEALTH_CHECKS"] = True
     # Short OLTP queries only: PostgreSQL's JIT cost a summary batch 240 ms of 300 (bench).
     options["options"] = "-c jit=off"
     # Parameters bound by the server, so that psycopg prepares a statement a connection has run
@@ -113,7 +113,7 @@ def database(default_url: str) -> dict:
     # max_prepared_statements, or none); Django disables them by default for that reason.
     options["server_side_binding"] = True
     options["prepare_threshold"] = 5
-    return settings
+    return db
 
 
 # The embedded defaults keep their files in var/, which `make run` creates: importing settings
