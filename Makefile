@@ -28,10 +28,12 @@ run: $(STAMP)
 	$(BIN)/honcho start -f Procfile.dev
 
 # The whole suite on real PostgreSQL and Redis (see config/settings/test.py for the defaults),
-# browser journeys and `check --deploy` on production settings included, then lint and bandit
-# (high-severity findings fail the build).
+# browser journeys and `check --deploy` on production settings included; then the tests marked
+# `sqlite` again on SQLite, the database of `make run`; then lint and bandit (high-severity
+# findings fail the build).
 test: $(STAMP)
 	$(BIN)/pytest
+	DATABASE_URL=sqlite:// $(BIN)/pytest -m sqlite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/bandit --quiet --recursive apps config --severity-level high

@@ -1,8 +1,23 @@
 import pytest
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.core.cache import cache
 
 from apps.accounts.models import User
+
+
+ON_SQLITE = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """On SQLite (DATABASE_URL=sqlite://, make test's second pass) only the tests marked
+    `sqlite` run: the rest need PostgreSQL, or a database that other processes can open."""
+    if not ON_SQLITE:
+        return
+    needs_postgres = pytest.mark.skip(reason="runs on PostgreSQL only (not marked sqlite)")
+    for item in items:
+        if item.get_closest_marker("sqlite") is None:
+            item.add_marker(needs_postgres)
 
 
 @pytest.fixture(autouse=True)

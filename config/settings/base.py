@@ -95,6 +95,17 @@ DEVELOPMENT_ONLY_FIELD_ENCRYPTION_KEY = "KjWW8zVyKiVR1qiVE5uymnwkIJL0ofN7Go3J3vD
 def database(default_url: str) -> dict:
     """The database DATABASE_URL names (else default_url), with the app's PostgreSQL options."""
     db = env.dj_db_url("DATABASE_URL", default_url)
+    if db["ENGINE"] == "django.db.backends.sqlite3":
+        # The web server, the worker and beat of `make run` share one file. IMMEDIATE takes the
+        # write lock when a transaction begins, so that two of them claiming the same rows take
+        # turns (what SELECT ... FOR UPDATE does on PostgreSQL, and SQLite does not have) rather
+        # than one failing with "database is locked"; WAL lets pages read while a write goes on.
+        db.setdefault("OPTIONS", {}).update(
+            transaction_mode="IMMEDIATE",
+            timeout=20,
+            init_command="PRAGMA journal_mode=WAL;",
+        )
+        return db
     if db["ENGINE"] != "django.db.backends.postgresql":
         return db
     options = db.setdefault("OPTIONS", {})

@@ -11,7 +11,7 @@ from django.utils import timezone
 from apps.checkins.models import CheckIn
 from tests.checkins.conftest import checkin, day_url, local_today
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 
 def today_url(user) -> str:
