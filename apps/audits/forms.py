@@ -7,7 +7,7 @@ from django.utils import dateformat, timezone
 
 from apps.accounts.models import User
 from apps.audits.models import AUDIT_DAYS, Commitment, EnergyAudit, EnergyMoment
-from apps.checkins.forms import EnergyField
+from apps.lib.forms import EnergyField
 from apps.planning.models import PersonalValue
 
 START_WINDOW = dt.timedelta(days=7)

@@ -1,4 +1,3 @@
-import copy
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -20,10 +19,10 @@ from apps.checkins.models import (
     Tag,
     TagChoice,
 )
+from apps.lib.forms import ENERGY_CHOICES, EnergyField
 from apps.resources.models import JournalPrompt
 
 OLDEST_DAY = dt.timedelta(days=366 * 3)
-ENERGY_CHOICES = [(n, str(n)) for n in range(1, 11)]
 
 
 def escaped(choices: Iterable[tuple[object, object]]) -> tuple[tuple[SafeString, SafeString], ...]:
@@ -91,42 +90,6 @@ class DayField(forms.DateField):
         super().__init__(widget=forms.DateInput(attrs={"type": "date"}), **kwargs)
 
 
-class FixedChoicesMixin:
-    """For a choice field whose choices are module constants: each new form shares them.
-
-    Django deep-copies every field of a form for each form it makes, and a choice field's copy
-    copies its choices and normalises them again for its widget; the check-in form's 70 fixed
-    choices made that most of the cost of building the form. Nothing changes these choices or
-    the widget's attributes per form (the templates print the choices from RADIO_CHOICES), so
-    the copy shares them.
-    """
-
-    def __deepcopy__(self, memo: dict) -> forms.Field:
-        field = copy.copy(self)
-        memo[id(self)] = field
-        field.widget = copy.copy(self.widget)
-        field.error_messages = self.error_messages.copy()
-        field.validators = self.validators[:]
-        return field
-
-
-class FixedChoiceField(FixedChoicesMixin, forms.TypedChoiceField):
-    pass
-
-
-class EnergyField(FixedChoiceField):
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(
-            choices=ENERGY_CHOICES,
-            coerce=int,
-            error_messages={
-                "required": "Choose your energy, from 1 (empty) to 10 (full).",
-                "invalid_choice": "Energy goes from 1 to 10. Choose one of those.",
-            },
-            **kwargs,
-        )
-
-
 NEED_ERRORS = {
     "required": "Choose the one thing you need most today.",
     "invalid_choice": "Choose rest, connection, clarity or a boundary.",
@@ -159,7 +122,7 @@ class QuickCheckInForm(RadioGroupsMixin, forms.Form):
     }
 
     energy = EnergyField()
-    need = FixedChoiceField(choices=Need.choices, error_messages=NEED_ERRORS)
+    need = forms.ChoiceField(choices=Need.choices, error_messages=NEED_ERRORS)
 
     def save(self, user: User, day: dt.date) -> CheckIn:
         """A second quick check-in edits the first; it never erases a full one's details."""
@@ -167,7 +130,7 @@ class QuickCheckInForm(RadioGroupsMixin, forms.Form):
         return CheckIn.objects.upsert(user, day, fields, is_quick=True)
 
 
-class FeelingsField(FixedChoicesMixin, forms.MultipleChoiceField):
+class FeelingsField(forms.MultipleChoiceField):
     """The ticked feeling words; an empty value among them is no word, not a wrong one."""
 
     def to_python(self, value: object) -> list[str]:
@@ -192,8 +155,8 @@ class CheckInForm(RadioGroupsMixin, forms.Form):
         error_messages={"max_length": "Keep your word under 40 characters."},
     )
     energy = EnergyField()
-    need = FixedChoiceField(choices=Need.choices, error_messages=NEED_ERRORS)
-    drive = FixedChoiceField(
+    need = forms.ChoiceField(choices=Need.choices, error_messages=NEED_ERRORS)
+    drive = forms.TypedChoiceField(
         choices=Drive.choices,
         coerce=int,
         error_messages={
@@ -216,7 +179,7 @@ class CheckInForm(RadioGroupsMixin, forms.Form):
             "max_digits": "Enter hours as a number, like 7 or 6.5.",
         },
     )
-    sleep_quality = FixedChoiceField(
+    sleep_quality = forms.TypedChoiceField(
         choices=SleepQuality.choices,
         coerce=int,
         required=False,

@@ -14,6 +14,7 @@ from apps.checkins.feelings import FEELINGS
 from apps.lib.fields import EncryptedCharField, EncryptedTextField
 from apps.lib.querysets import OwnedQuerySet
 from apps.lib.urls import reverse_once
+from apps.resources.models import Need
 
 
 def day_path_prefix() -> str:
@@ -24,13 +25,6 @@ def day_path_prefix() -> str:
 def energy_band(energy: int) -> str:
     """A calm colour band for an energy of 1 to 10 (never red: low energy is not a failure)."""
     return "low" if energy <= 3 else "mid" if energy <= 6 else "high"
-
-
-class Need(models.TextChoices):
-    REST = "rest", "Rest"
-    CONNECTION = "connection", "Connection"
-    CLARITY = "clarity", "Clarity"
-    BOUNDARY = "boundary", "A boundary"
 
 
 class Drive(models.IntegerChoices):

@@ -1,8 +1,7 @@
 from django import forms
 
-from apps.checkins.forms import EnergyField
-from apps.checkins.models import Need
-from apps.resources.models import Exercise
+from apps.lib.forms import EnergyField
+from apps.resources.models import Exercise, Need
 
 DURATIONS = [
     ("", "Any length"),

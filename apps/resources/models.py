@@ -8,8 +8,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django_countries.fields import CountryField
 
-from apps.checkins.models import Need
 from apps.lib.querysets import OwnedQuerySet
+
+
+class Need(models.TextChoices):
+    """The one thing a check-in says a person needs most that day; each exercise serves one."""
+
+    REST = "rest", "Rest"
+    CONNECTION = "connection", "Connection"
+    CLARITY = "clarity", "Clarity"
+    BOUNDARY = "boundary", "A boundary"
+
 
 # A crisis line not checked against its source for this long is flagged to editors.
 REVERIFY_AFTER = dt.timedelta(days=183)
