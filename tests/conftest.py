@@ -5,7 +5,6 @@ from django.core.cache import cache
 
 from apps.accounts.models import User
 
-
 ON_SQLITE = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
 
 

@@ -8,4 +8,10 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         # Connects the security-events log to allauth's and Django's authentication signals.
-        from apps.accounts import security  # noqa: F401
+        from apps.accounts import (
+            personal_data,
+            registry,
+            security,  # noqa: F401
+        )
+
+        registry.register(*personal_data.SECTIONS)

@@ -3,11 +3,10 @@ from django import forms
 from django.http import HttpRequest
 from django_countries import countries
 
+from apps.accounts import registry
 from apps.accounts.models import User
-from apps.checkins.models import Tag
 from apps.lib.dates import time_zone_groups, validate_time_zone, zone_for_country
 from apps.lib.languages import country_from_accept_language
-from apps.reminders.models import Reminder
 
 # Grouped: the common zones first, then every zone by region, for choosing without JavaScript.
 TIME_ZONE_CHOICES = [
@@ -61,9 +60,8 @@ class SignupForm(forms.Form):
         user.time_zone = self.cleaned_data["time_zone"]
         user.country = self.cleaned_data["country"]
         user.save(update_fields=["display_name", "time_zone", "country"])
-        # Default reminders (the weekly summary, a gentle check-in nudge) in the new zone.
-        Reminder.objects.reschedule(user)
-        Tag.objects.create_defaults(user)
+        # What a new account starts with: starter tags, default reminders in the new zone.
+        registry.account_created(user)
 
 
 class ProfileForm(forms.ModelForm):

@@ -12,11 +12,10 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
-from apps.accounts import export, security
+from apps.accounts import export, registry, security
 from apps.accounts.deletion import delete_account
 from apps.accounts.forms import DeleteAccountForm, ExportForm, ProfileForm
 from apps.accounts.models import SecurityEvent
-from apps.reminders.models import Reminder
 
 
 def landing(request: HttpRequest) -> HttpResponse:
@@ -33,7 +32,7 @@ def account(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         form.save()
         if "time_zone" in form.changed_data:
-            Reminder.objects.reschedule(request.user)
+            registry.time_zone_changed(request.user)
         if not request.htmx:
             messages.success(request, "Your profile is saved.")
             return redirect("accounts:account")

@@ -7,9 +7,16 @@ class RemindersConfig(AppConfig):
     verbose_name = "Reminders and summaries"
 
     def ready(self) -> None:
+        from apps.accounts import registry
         from apps.outbox.tasks import register
-        from apps.reminders import emails
-        from apps.reminders.models import Kind
+        from apps.reminders import emails, personal_data
+        from apps.reminders.models import Kind, Reminder
 
         # The outbox builds these messages when it sends them, with what is true by then.
         register(Kind.values, emails.build)
+        # A new account gets its default reminders, in its own time zone; a move follows it.
+        registry.register(
+            *personal_data.SECTIONS,
+            on_new_account=Reminder.objects.reschedule,
+            on_new_time_zone=Reminder.objects.reschedule,
+        )

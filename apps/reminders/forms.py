@@ -7,7 +7,7 @@ from django.conf import settings
 
 from apps.outbox.models import PushSubscription
 from apps.outbox.vapid import b64url_decode
-from apps.reminders.models import Preferences, Via
+from apps.reminders.models import CHOSEN_FIELDS, Preferences, Via
 
 WEEKDAYS = [
     (str(n), name)
@@ -38,21 +38,7 @@ class PreferencesForm(forms.ModelForm):
 
     class Meta:
         model = Preferences
-        fields = [
-            "checkin_enabled",
-            "checkin_time",
-            "checkin_days",
-            "rest_enabled",
-            "rest_heads_up_hours",
-            "summary_enabled",
-            "summary_weekday",
-            "summary_time",
-            "checkin_via",
-            "rest_via",
-            "summary_via",
-            "quiet_start",
-            "quiet_end",
-        ]
+        fields = CHOSEN_FIELDS
         widgets = {
             "checkin_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "summary_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),

@@ -40,6 +40,25 @@ VIA_FIELD = {
 }
 
 
+# What a person sets on the reminders page (paused_until comes from its "pause" choice): the
+# form's fields, and with paused_until what the export writes and a restore brings back.
+CHOSEN_FIELDS = (
+    "checkin_enabled",
+    "checkin_time",
+    "checkin_days",
+    "rest_enabled",
+    "rest_heads_up_hours",
+    "summary_enabled",
+    "summary_weekday",
+    "summary_time",
+    "checkin_via",
+    "rest_via",
+    "summary_via",
+    "quiet_start",
+    "quiet_end",
+)
+
+
 class PreferencesManager(models.Manager["Preferences"]):
     def for_user(self, user: settings.AUTH_USER_MODEL) -> "Preferences":
         """The person's preferences, made with the defaults on first use."""

@@ -10,8 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from apps.accounts import export, restore
+from apps.accounts import export, registry, restore
 from apps.accounts.models import ImportJob
+from apps.accounts.personal_data import PROFILE
 from apps.checkins.models import CheckIn, Tag
 from apps.reminders.models import Preferences, Reminder
 from tests.accounts.userdata import fill
@@ -39,24 +40,25 @@ def moment(value: object) -> object:
 def comparable(data: dict) -> dict:
     """The restorable parts, each row's own id and the ids it points at replaced by positions
     (the new rows have new ids), the rest as it is."""
+    sections = restore.restored_lists()
     positions = {
-        part.section: {row["id"]: n for n, row in enumerate(data[part.section])}
-        for part in restore.PARTS
-        if data[part.section] and "id" in data[part.section][0]
+        section.name: {row["id"]: n for n, row in enumerate(data[section.name])}
+        for section in sections
+        if data[section.name] and "id" in data[section.name][0]
     }
     parts = {}
-    for part in restore.PARTS:
+    for section in sections:
         rows = []
-        for row in data[part.section]:
+        for row in data[section.name]:
             row = {name: moment(value) for name, value in row.items()}
             if "id" in row:
-                row["id"] = positions[part.section][row["id"]]
-            for column, section in part.refers.items():
-                if row.get(column) is not None:
-                    row[column] = positions[section][row[column]]
+                row["id"] = positions[section.name][row["id"]]
+            for column, target in section.refers.items():
+                if row.get(column) is not None and target in positions:
+                    row[column] = positions[target][row[column]]
             rows.append(row)
-        parts[part.section] = rows
-    parts["profile"] = {name: data["profile"][name] for name in restore.PROFILE}
+        parts[section.name] = rows
+    parts["profile"] = {name: data["profile"][name] for name in PROFILE}
     parts["reminder_preferences"] = data["reminder_preferences"]
     return parts
 
@@ -73,12 +75,9 @@ def test_every_part_of_a_full_account_round_trips_field_by_field(alice):
     assert after.keys() == before.keys()
     for part in before:
         assert after[part] == before[part], part
-    for part in restore.PARTS:
-        assert before[part.section], f"{part.section}: the seeded account has none to compare"
-    assert set(restore.NOT_RESTORED) | {p.section for p in restore.PARTS} | {
-        "profile",
-        "reminder_preferences",
-    } == {section.name for section in export.SECTIONS}
+    for section in restore.restored_lists():
+        assert before[section.name], f"{section.name}: the seeded account has none to compare"
+    assert {s.name for s in registry.SECTIONS if s.single} == {"profile", "reminder_preferences"}
     assert Reminder.objects.filter(user=bob, kind="checkin").exists()
 
 
@@ -107,7 +106,7 @@ def test_a_restore_through_the_pages_previews_then_restores(client, alice):
     assert (job.status, job.content) == ("done", "")
     assert CheckIn.objects.filter(user=charlie).count() == 1
     assert (
-        "Done. Your history is back: tags 1, check-ins 1, check-in tags 1,"
+        "Done. Your history is back: exercise logs 1, tags 1, check-ins 1, check-in tags 1,"
         in client.get(url).content.decode()
     )
 
