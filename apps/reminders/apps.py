@@ -9,6 +9,7 @@ class RemindersConfig(AppConfig):
     def ready(self) -> None:
         from apps.accounts import registry
         from apps.outbox.tasks import register
+        from apps.planning import hooks
         from apps.reminders import emails, personal_data
         from apps.reminders.models import Kind, Reminder
 
@@ -20,3 +21,4 @@ class RemindersConfig(AppConfig):
             on_new_account=Reminder.objects.reschedule,
             on_new_time_zone=Reminder.objects.reschedule,
         )
+        hooks.on_rest_window_planned(Reminder.objects.reschedule_rest_window)

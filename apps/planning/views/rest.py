@@ -14,10 +14,10 @@ from django.views.decorators.vary import vary_on_headers
 from apps.accounts.models import User
 from apps.lib.dates import zone
 from apps.lib.ratelimit import rate_limited
+from apps.planning import hooks
 from apps.planning.forms import RestReflectionForm, RestWindowForm
 from apps.planning.ics import rest_calendar
 from apps.planning.models import CalendarFeed, RestWindow, is_token
-from apps.reminders.models import Reminder
 
 UPCOMING_SHOWN = 20
 
@@ -68,7 +68,7 @@ def rest_add(request: HttpRequest) -> HttpResponse:
             window = form.save(commit=False)
             window.user = request.user
             window.save()
-            Reminder.objects.reschedule_rest_window(window)
+            hooks.rest_window_planned(window)
             return redirect("planning:rest-detail", pk=window.pk)
     return render(request, "planning/rest.html", rest_context(request, form), status=422)
 
