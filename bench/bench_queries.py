@@ -46,8 +46,8 @@ def pages(user) -> list[tuple[str, str]]:
         ("/journal/<pk>/delete/", reverse("checkins:journal-delete", args=[entry.pk])),
         (reverse("checkins:journal-create"), reverse("checkins:journal-create")),
         (reverse("accounts:account"), reverse("accounts:account")),
-        (reverse("planning:week"), reverse("planning:week")),
-        (reverse("checkins:report"), reverse("checkins:report")),
+        (reverse("overview:week"), reverse("overview:week")),
+        (reverse("overview:report"), reverse("overview:report")),
         (reverse("resources:library"), reverse("resources:library")),
     ]
     # Curated content, signed in (the pages also serve visitors).

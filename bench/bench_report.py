@@ -76,7 +76,7 @@ def main() -> None:
     harness.setup()
     from pypdf import PdfReader
 
-    from apps.checkins.report import SECTIONS, Report, report_pdf
+    from apps.overview.report import SECTIONS, Report, report_pdf
 
     user = harness.seed_user()
     seed_the_rest(user)

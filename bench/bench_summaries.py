@@ -104,7 +104,7 @@ def smtp_server():
 # --- Content ------------------------------------------------------------------------------
 def weeks(now: dt.datetime) -> dict[str, object]:
     from apps.lib.dates import zone
-    from apps.reminders.summary import Week
+    from apps.overview.summary import Week
 
     return {name: Week.before(now, zone(name)) for name in harness.POPULATION_ZONES}
 

@@ -24,4 +24,5 @@ urlpatterns = [
     path("", include("apps.checkins.urls")),
     path("audits/", include("apps.audits.urls")),
     path("", include("apps.planning.urls")),
+    path("", include("apps.overview.urls")),
 ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from apps.checkins import offline, report, selfcheck, tags, views
+from apps.checkins import offline, selfcheck, tags, views
 
 app_name = "checkins"
 urlpatterns = [
@@ -14,9 +14,6 @@ urlpatterns = [
     path("checkins/history/", views.history, name="history"),
     path("checkins/<str:day>/", views.checkin_day, name="day"),
     path("insights/", views.insights, name="insights"),
-    path("report/", report.report_form, name="report"),
-    path("report/print/", report.report_print, name="report-print"),
-    path("report/pdf/", report.report_download, name="report-pdf"),
     path("self-check/", selfcheck.take, name="self-check"),
     path("self-check/results/", selfcheck.results, name="self-check-results"),
     path("account/tags/", tags.tags, name="tags"),

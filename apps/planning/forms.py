@@ -6,10 +6,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from apps.accounts.models import User
-from apps.audits.models import Commitment
-from apps.lib.dates import WEEKDAYS, week_start
+from apps.lib.dates import week_start
 from apps.planning.boundaries import BY_SLUG, Blank, BoundaryTemplate
-from apps.planning.capacity import DAY_NAMES, Load
 from apps.planning.models import (
     MAX_ACTIONS_PER_WEEK,
     MAX_VALUES,
@@ -174,88 +172,6 @@ class ActionForm(forms.Form):
             personal_value=self.values[data["personal_value"]],
             title=data["title"].strip(),
         )
-
-
-class WeekPlanForm(forms.Form):
-    """When in the week each commitment and action falls, and roughly how long it takes.
-
-    The fields are named after the items the page found for this person (`commitment-12-hours`),
-    so a posted name for anything else is simply not a field here.
-    """
-
-    day_choices = [("", "Spread over the week"), *WEEKDAYS]
-
-    def __init__(self, *args: object, loads: list[Load], **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        self.loads = loads
-        for load in loads:
-            self.fields[f"{load.key}-weekday"] = forms.TypedChoiceField(
-                label="Day",
-                choices=self.day_choices,
-                coerce=int,
-                empty_value=None,
-                required=False,
-                initial=load.weekday,
-                error_messages={"invalid_choice": "Choose a day of the week, or spread it."},
-            )
-            is_commitment = load.kind == "commitment"
-            most = 168 if is_commitment else 24
-            self.fields[f"{load.key}-hours"] = forms.DecimalField(
-                label="Hours a week" if is_commitment else "Rough hours",
-                min_value=0,
-                max_value=most,
-                max_digits=4,
-                decimal_places=1,
-                required=is_commitment,
-                initial=load.hours if is_commitment or load.hours else None,
-                widget=forms.NumberInput(attrs={"step": "0.5", "min": "0", "max": str(most)}),
-                error_messages={
-                    "required": "Roughly how many hours a week? A guess is fine.",
-                    "invalid": "Enter hours as a number, like 2 or 1.5.",
-                    "min_value": "Hours can't be negative.",
-                    "max_value": f"Enter at most {most} hours.",
-                    "max_decimal_places": "Use at most one decimal, like 1.5.",
-                    "max_digits": "Enter hours as a number, like 2 or 1.5.",
-                },
-            )
-
-    def rows(self) -> list[tuple[Load, forms.BoundField, forms.BoundField]]:
-        return [
-            (load, self[f"{load.key}-weekday"], self[f"{load.key}-hours"]) for load in self.loads
-        ]
-
-    def clean(self) -> dict:
-        """No day holds more than its 24 hours."""
-        data = super().clean()
-        by_day: dict[int, float] = {}
-        for load in self.loads:
-            weekday, hours = data.get(f"{load.key}-weekday"), data.get(f"{load.key}-hours")
-            if weekday is not None and hours:
-                by_day[weekday] = by_day.get(weekday, 0) + float(hours)
-        for weekday, hours in sorted(by_day.items()):
-            if hours > 24:
-                raise forms.ValidationError(
-                    "%(day)s would hold %(hours)s hours, and a day has 24. Spread some of it "
-                    "over the week or move it to another day.",
-                    code="day_over_24",
-                    params={"day": DAY_NAMES[weekday], "hours": f"{hours:g}"},
-                )
-        return data
-
-    def save(self) -> None:
-        """Write each item's day and hours: one update per kind, whatever the number of items."""
-        data, now = self.cleaned_data, timezone.now()
-        commitments, actions = [], []
-        for load in self.loads:
-            weekday, hours = data[f"{load.key}-weekday"], data[f"{load.key}-hours"]
-            if load.kind == "commitment":
-                commitments.append(Commitment(pk=load.pk, weekday=weekday, hours_per_week=hours))
-            else:
-                actions.append(
-                    WeeklyAction(pk=load.pk, weekday=weekday, hours=hours, updated_at=now)
-                )
-        Commitment.objects.bulk_update(commitments, ["weekday", "hours_per_week"])
-        WeeklyAction.objects.bulk_update(actions, ["weekday", "hours", "updated_at"])
 
 
 class StatusForm(forms.Form):

@@ -1,10 +1,9 @@
 from django.urls import path
 
-from apps.planning.views import actions, boundaries, rest, shares, values, week
+from apps.planning.views import actions, boundaries, rest, shares, values
 
 app_name = "planning"
 urlpatterns = [
-    path("plan/week/", week.week, name="week"),
     path("plan/values/", values.values, name="values"),
     path("plan/values/add/", values.value_add, name="value-add"),
     path("plan/values/<int:pk>/move/", values.value_move, name="value-move"),

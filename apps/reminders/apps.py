@@ -13,8 +13,9 @@ class RemindersConfig(AppConfig):
         from apps.reminders import emails, personal_data
         from apps.reminders.models import Kind, Reminder
 
-        # The outbox builds these messages when it sends them, with what is true by then.
-        register(Kind.values, emails.build)
+        # The outbox builds these messages when it sends them, with what is true by then (the
+        # weekly summary's content is the overview's: it registers that kind).
+        register([kind for kind in Kind.values if kind != Kind.SUMMARY], emails.build)
         # A new account gets its default reminders, in its own time zone; a move follows it.
         registry.register(
             *personal_data.SECTIONS,

@@ -1,5 +1,7 @@
 """What the reminders say, and when one is not sent after all: the outbox's builder for the
-reminder kinds (registered in RemindersConfig.ready), called as each batch is sent.
+check-in and rest-window reminders (registered in RemindersConfig.ready), called as each batch
+is sent. The weekly summary's own content is the overview's (apps/overview/emails.py), which
+uses the same reasons to skip and the same email.
 
 By email, each kind is a text + HTML pair with one-click unsubscribe; as a notification, a
 title, a line and the page a tap opens. No check-in note, journal text or boundary statement
@@ -20,7 +22,7 @@ from apps.lib.dates import zone
 from apps.lib.emails import Email, render_email
 from apps.outbox.models import Channel, Message, Notification
 from apps.planning.models import RestWindow
-from apps.reminders import summary, tokens
+from apps.reminders import tokens
 from apps.reminders.models import Kind, Preferences
 
 # Each kind's templates: templates/emails/<name>_subject.txt, <name>.txt and <name>.html.
@@ -44,21 +46,14 @@ def build(messages: Sequence[Message], now: dt.datetime) -> dict[int, Email | No
     skip = reasons_to_skip(messages, now)
     to_send = [m for m in messages if m.pk not in skip]
     unsubscribe = unsubscribe_prefix()
-    summaries = summary.for_users(
-        [m.user for m in to_send if m.kind == Kind.SUMMARY and m.channel == Channel.EMAIL], now
-    )
-    windows = summary.rest_windows_by_id(
-        [window_id(m) for m in to_send if m.ref.startswith("window-")]
-    )
+    windows = rest_windows_by_id([window_id(m) for m in to_send if m.ref.startswith("window-")])
     emails: dict[int, Email | Notification | str] = dict(skip)
     for message in to_send:
-        extra = {}
         if message.channel == Channel.PUSH:
             emails[message.pk] = notification(message, windows)
             continue
-        if message.kind == Kind.SUMMARY:
-            extra = {"summary": summaries[message.user_id]}
-        elif message.ref.startswith("window-"):
+        extra = {}
+        if message.ref.startswith("window-"):
             window = windows.get(window_id(message))
             user_zone = zone(message.user.time_zone)
             extra = {
@@ -67,6 +62,16 @@ def build(messages: Sequence[Message], now: dt.datetime) -> dict[int, Email | No
             }
         emails[message.pk] = reminder(message, now, extra, unsubscribe)
     return emails
+
+
+def rest_windows_by_id(ids: list[int]) -> dict[int, RestWindow]:
+    """The windows a batch's rest reminders name, in one query: their times only, no text."""
+    if not ids:
+        return {}
+    return {
+        window.pk: window
+        for window in RestWindow.objects.filter(pk__in=ids).only("user_id", "starts_at", "ends_at")
+    }
 
 
 def reasons_to_skip(messages: Sequence[Message], now: dt.datetime) -> dict[int, str]:
@@ -121,12 +126,6 @@ def notification(message: Message, windows: dict[int, RestWindow]) -> Notificati
             "A minute for yourself?",
             "How are you today? Two taps are enough.",
             reverse("checkins:today"),
-        )
-    elif kind == Kind.SUMMARY:
-        title, body, url = (
-            "Your week in energy",
-            "This week's summary is ready when you are.",
-            reverse("reminders:summary-preview"),
         )
     else:
         window = windows.get(window_id(message))

@@ -7,13 +7,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from apps.lib.ratelimit import rate_limited
 from apps.outbox import push
 from apps.outbox.models import PushSubscription
-from apps.reminders import summary, tokens
+from apps.reminders import tokens
 from apps.reminders.forms import PreferencesForm
 from apps.reminders.models import Preferences, Reminder
 
@@ -78,10 +78,3 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     return render(
         request, "reminders/unsubscribe.html", {"topic": tokens.TOPIC[field], "done": done}
     )
-
-
-@require_GET
-@login_required
-def summary_preview(request: HttpRequest) -> HttpResponse:
-    report = summary.for_users([request.user], timezone.now())[request.user.pk]
-    return render(request, "reminders/preview.html", {"summary": report})

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "apps.planning",
     "apps.audits",
     "apps.reminders",
+    "apps.overview",
 ]
 
 MIDDLEWARE = [

@@ -36,7 +36,7 @@ def test_mira_takes_a_report_with_one_journal_entry_to_her_therapist(new_page):
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Insights").click()
     page.get_by_role("link", name="Make a report").click()
-    expect(page).to_have_url(url_of("checkins:report"))
+    expect(page).to_have_url(url_of("overview:report"))
     assert_accessible(page)
 
     journal = page.get_by_role("group", name="Journal entries")
@@ -70,4 +70,4 @@ def test_mira_takes_a_report_with_one_journal_entry_to_her_therapist(new_page):
     expect(page.get_by_text("Something only for me.")).to_have_count(0)
     assert_accessible(page)
     page.get_by_role("link", name="Back to the report's options").click()
-    expect(page).to_have_url(url_of("checkins:report"))
+    expect(page).to_have_url(url_of("overview:report"))

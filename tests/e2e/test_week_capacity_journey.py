@@ -44,7 +44,7 @@ def test_mira_plans_her_week_and_sees_which_day_to_lighten(new_page):
     sign_in(page, mira.email)
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Plan").click()
-    go_to_plan_page(page, "This week", "planning:week")
+    go_to_plan_page(page, "This week", "overview:week")
     expect(page.get_by_text("20 hours planned, of which 20 are not on a day yet")).to_be_visible()
     expect(page.get_by_text("No day stands out")).to_be_visible()
     assert_accessible(page)
@@ -71,4 +71,4 @@ def test_mira_plans_her_week_and_sees_which_day_to_lighten(new_page):
     expect(page).to_have_url(re.compile(rf"{audit.pk}/#commitment-{board.pk}$"))
     expect(page.locator(f"#commitment-{board.pk}")).to_contain_text("Board prep")
     page.go_back()
-    expect(page).to_have_url(url_of("planning:week"))
+    expect(page).to_have_url(url_of("overview:week"))

@@ -91,7 +91,7 @@ def signed_in_pages(user) -> list[str]:
     statement = BoundaryStatement.objects.filter(user=user).first()
     window = RestWindow.objects.filter(user=user).first()
     return [
-        reverse("planning:week"),
+        reverse("overview:week"),
         reverse("planning:values"),
         reverse("planning:actions"),
         reverse("planning:actions") + "?page=2",

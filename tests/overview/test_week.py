@@ -13,11 +13,18 @@ from django.urls import reverse
 from apps.audits.models import Commitment, EnergyAudit, EnergyMoment
 from apps.checkins.models import CheckIn
 from apps.lib.dates import zone
-from apps.planning.capacity import Hour, Load, plan_week
-from tests.planning.conftest import HTMX, THIS_WEEK, add_action, add_value, add_window
+from apps.overview.capacity import Hour, Load, plan_week
+from tests.planning.conftest import (  # noqa: F401 (_frozen_time: this week, frozen)
+    HTMX,
+    THIS_WEEK,
+    _frozen_time,
+    add_action,
+    add_value,
+    add_window,
+)
 
 pytestmark = pytest.mark.django_db
-URL = reverse("planning:week")
+URL = reverse("overview:week")
 BERLIN = zone("Europe/Berlin")
 TODAY = THIS_WEEK + dt.timedelta(days=2)  # Wednesday 25 March 2026
 # Usual energy, Monday first: Wednesdays and Thursdays run low; the average is 6.0.

@@ -14,12 +14,12 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from apps.checkins.models import BurnoutCheck, CheckIn, JournalEntry
-from apps.checkins.report import SECTIONS, Report
 from apps.lib.dates import zone
+from apps.overview.report import SECTIONS, Report
 from apps.planning.models import BoundaryPractice, BoundaryStatement, RestWindow, WeeklyAction
 
 pytestmark = pytest.mark.django_db
-FORM, PRINT, PDF = (reverse(f"checkins:{n}") for n in ("report", "report-print", "report-pdf"))
+FORM, PRINT, PDF = (reverse(f"overview:{n}") for n in ("report", "report-print", "report-pdf"))
 # Tuesday 1 December 2026, 11:00 in Berlin.
 TODAY = dt.date(2026, 12, 1)
 FIRST = dt.date(2026, 10, 1)

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from apps.outbox.models import Message
-from apps.reminders import summary
+from apps.overview import summary
 from apps.reminders.emails import reminder
 from tests.conftest import make_user
 from tests.reminders.conftest import (
@@ -216,22 +216,13 @@ def test_a_page_not_routed_yet_falls_back_to_insights():
     assert summary.link("planning:not-built-yet") == reverse("checkins:insights")
 
 
-def test_rest_windows_by_id_is_one_query(alice, django_assert_num_queries):
-    windows = [add_window(alice, local(alice, day(n), "09:00")) for n in range(3)]
-
-    with django_assert_num_queries(1):
-        found = summary.rest_windows_by_id([w.pk for w in windows])
-
-    assert {pk: w.starts_at for pk, w in found.items()} == {w.pk: w.starts_at for w in windows}
-
-
 def test_the_preview_page_shows_the_same_figures(
     crafted_alice, client, django_assert_max_num_queries
 ):
     client.force_login(crafted_alice)
 
     with django_assert_max_num_queries(10):
-        response = client.get(reverse("reminders:summary-preview"))
+        response = client.get(reverse("overview:summary-preview"))
 
     page = visible(response.content.decode())
     assert response.status_code == 200
@@ -246,14 +237,14 @@ def test_the_preview_page_shows_the_same_figures(
 
 
 def test_the_preview_of_a_quiet_week_is_the_gentle_note(alice_client):
-    response = alice_client.get(reverse("reminders:summary-preview"))
+    response = alice_client.get(reverse("overview:summary-preview"))
 
     assert "quiet weeks and rest never count against you" in response.content.decode()
     assert "Energy by day" not in response.content.decode()
 
 
 def test_the_preview_page_asks_a_stranger_to_sign_in(client):
-    response = client.get(reverse("reminders:summary-preview"))
+    response = client.get(reverse("overview:summary-preview"))
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))

@@ -14,17 +14,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from statistics import fmean
 
-from django import forms
-from django.contrib.auth.decorators import login_required
 from django.contrib.staticfiles import finders
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.urls import reverse_lazy
-from django.utils import timezone
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
-from django.views.decorators.vary import vary_on_headers
 
 from apps.accounts.models import User
 from apps.checkins.insights import LOW_ENERGY, SIGNAL_MIN_DAYS, SIGNAL_WINDOW, drive_score
@@ -315,111 +306,6 @@ class Report:
         return list(entries.order_by("written_on", "created_at"))
 
 
-# A new day in the range brings that range's journal entries to choose from.
-DATE_ATTRS = {
-    "type": "date",
-    "hx-get": reverse_lazy("checkins:report"),
-    "hx-trigger": "change",
-    "hx-target": "#journal-choices",
-    "hx-swap": "outerHTML",
-    "hx-include": "closest form",
-}
-
-
-class ReportForm(forms.Form):
-    """The range, the sections, and which journal entries (none unless ticked)."""
-
-    first = forms.DateField(
-        label="From",
-        widget=forms.DateInput(attrs=DATE_ATTRS),
-        error_messages={
-            "required": "Choose the first day.",
-            "invalid": "Enter a date like 2026-01-31.",
-        },
-    )
-    last = forms.DateField(
-        label="To",
-        widget=forms.DateInput(attrs=DATE_ATTRS),
-        error_messages={
-            "required": "Choose the last day.",
-            "invalid": "Enter a date like 2026-03-31.",
-        },
-    )
-    sections = forms.MultipleChoiceField(
-        label="What to include",
-        choices=SECTIONS,
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={
-            "required": "Tick at least one part to include.",
-            "invalid_choice": "Choose from the parts listed.",
-        },
-    )
-    all_entries = forms.BooleanField(label="Every journal entry in this range", required=False)
-    entries = forms.TypedMultipleChoiceField(
-        label="Or only these entries",
-        coerce=int,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": "Choose entries from the list for this range."},
-    )
-
-    def __init__(
-        self, *args: object, user: User, today: dt.date, labels: bool = True, **kwargs: object
-    ) -> None:
-        """labels: read the range's entries to name them on the page; a report needs only
-        their ids to check what was ticked."""
-        super().__init__(*args, **kwargs)
-        self.user, self.today = user, today
-        self.fields["first"].initial = today - dt.timedelta(days=DEFAULT_DAYS - 1)
-        self.fields["last"].initial = today
-        self.fields["sections"].initial = [key for key, _ in SECTIONS]
-        first, last = self.range()
-        entries = JournalEntry.objects.for_user(user).filter(written_on__range=(first, last))
-        if labels:
-            self.journal_entries = list(
-                entries.only("written_on", "prompt_text", "body").order_by(
-                    "-written_on", "-created_at"
-                )
-            )
-            choices = [(e.pk, self.entry_label(e)) for e in self.journal_entries]
-        else:
-            choices = [(pk, "") for pk in entries.values_list("pk", flat=True)]
-        self.fields["entries"].choices = choices
-
-    @staticmethod
-    def entry_label(entry: JournalEntry) -> str:
-        words = " ".join(entry.body.split()[:10])
-        return f"{entry.written_on:%-d %b %Y}: {entry.prompt_text or words}"
-
-    def range(self) -> tuple[dt.date, dt.date]:
-        """The range as asked for, where it reads as dates; the default range otherwise."""
-        first, last = self.fields["first"].initial, self.fields["last"].initial
-        if self.is_bound:
-            try:
-                first = dt.date.fromisoformat(self.data.get("first", ""))
-                last = dt.date.fromisoformat(self.data.get("last", ""))
-            except ValueError:
-                pass
-        return first, last
-
-    def clean(self) -> dict:
-        data = super().clean()
-        first, last = data.get("first"), data.get("last")
-        if first and last:
-            if last > self.today:
-                self.add_error("last", "The report can run up to today, not beyond it.")
-            elif first > last:
-                self.add_error("first", "The first day comes before the last one.")
-            elif (last - first).days + 1 > MAX_DAYS:
-                self.add_error("first", "Choose at most three years.")
-        return data
-
-    def report(self) -> Report:
-        data = self.cleaned_data
-        entries = "all" if data["all_entries"] else data["entries"]
-        return Report(self.user, data["first"], data["last"], data["sections"], entries)
-
-
 def report_pdf(report: Report) -> bytes:
     """The report as a PDF. WeasyPrint (and Pango under it) is loaded by the first report made,
     not by every process that loads the URLconf: a worker, say, never makes one."""
@@ -432,58 +318,6 @@ def report_pdf(report: Report) -> bytes:
         def fetch(self, url: str, headers: dict | None = None) -> None:
             raise URLFetchingError(f"A report fetches nothing: {url}")
 
-    html = render_to_string("checkins/report.html", {"report": report, "for_pdf": True})
+    html = render_to_string("overview/report.html", {"report": report, "for_pdf": True})
     css = CSS(filename=finders.find("css/report.css"), url_fetcher=NoFetching())
     return HTML(string=html, url_fetcher=NoFetching()).write_pdf(stylesheets=[css])
-
-
-def bound_form(request: HttpRequest, *, labels: bool = True) -> ReportForm:
-    data = request.GET if "first" in request.GET else None
-    return ReportForm(data, user=request.user, today=timezone.localdate(), labels=labels)
-
-
-@vary_on_headers("HX-Request")
-@require_GET
-@login_required
-def report_form(request: HttpRequest) -> HttpResponse:
-    """Choose the range and what goes in; with htmx, a new range brings its journal entries."""
-    form = bound_form(request)
-    if form.is_bound:
-        form.is_valid()
-    template = "checkins/report_form.html"
-    if request.htmx and request.htmx.target == "journal-choices":
-        template += "#journal-choices"
-    return render(request, template, {"form": form})
-
-
-def refused(request: HttpRequest) -> HttpResponse:
-    """The options again, with what was wrong, and the entries named."""
-    form = bound_form(request)
-    form.is_valid()
-    return render(request, "checkins/report_form.html", {"form": form}, status=422)
-
-
-@never_cache
-@require_GET
-@login_required
-def report_print(request: HttpRequest) -> HttpResponse:
-    form = bound_form(request, labels=False)
-    if not form.is_valid():
-        return refused(request)
-    return render(request, "checkins/report.html", {"report": form.report()})
-
-
-@never_cache
-@require_GET
-@login_required
-def report_download(request: HttpRequest) -> HttpResponse:
-    form = bound_form(request, labels=False)
-    if not form.is_valid():
-        return refused(request)
-    report = form.report()
-    name = f"pacewise-report-{report.first}-to-{report.last}.pdf"
-    return HttpResponse(
-        report_pdf(report),
-        content_type="application/pdf",
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
-    )
