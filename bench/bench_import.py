@@ -2,8 +2,8 @@
 
 A Daylio export of BENCH_IMPORT_ROWS rows is written as Daylio writes it (newest first, one or
 two entries a day, up to four activities from twenty, a short note on most days), checked whole
-(apps/accounts/daylio.parse, as at upload) and imported for the bench user with every mood and
-activity mapped (apps/accounts/imports.run, as the worker runs it: chunks of days, each chunk
+(apps/imports/daylio.parse, as at upload) and imported for the bench user with every mood and
+activity mapped (apps/imports/jobs.run, as the worker runs it: chunks of days, each chunk
 committed with its progress). The bench user starts with no check-ins.
 
 Figures:
@@ -57,9 +57,9 @@ def daylio_file(today: dt.date) -> str:
 
 def main() -> None:
     harness.setup()
-    from apps.accounts import daylio, imports
-    from apps.accounts.models import ImportJob
     from apps.checkins.models import CheckIn
+    from apps.imports import daylio, jobs
+    from apps.imports.models import ImportJob
 
     user = harness.seed_user()
     CheckIn.objects.filter(user=user).delete()
@@ -77,10 +77,10 @@ def main() -> None:
         status=ImportJob.Status.QUEUED,
         mapping={
             "moods": {mood: ["calm", 5] for mood in MOODS},
-            "activities": dict.fromkeys(ACTIVITIES, imports.NEW),
+            "activities": dict.fromkeys(ACTIVITIES, jobs.NEW),
         },
     )
-    imports.run(job.pk)
+    jobs.run(job.pk)
     seconds = time.perf_counter() - started
     job.refresh_from_db()
     if job.status != ImportJob.Status.DONE:

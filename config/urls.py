@@ -25,4 +25,5 @@ urlpatterns = [
     path("audits/", include("apps.audits.urls")),
     path("", include("apps.planning.urls")),
     path("", include("apps.overview.urls")),
+    path("", include("apps.imports.urls")),
 ]

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "apps.audits",
     "apps.reminders",
     "apps.overview",
+    "apps.imports",
 ]
 
 MIDDLEWARE = [

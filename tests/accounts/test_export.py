@@ -24,7 +24,7 @@ NOT_EXPORTED = {
     "account.emailconfirmation": "a pending verification key",
     "accounts.user_groups": "permissions, not personal data",
     "accounts.user_user_permissions": "permissions, not personal data",
-    "accounts.importjob": "a working copy of a file the person uploaded, kept until imported",
+    "imports.importjob": "a working copy of a file the person uploaded, kept until imported",
 }
 
 

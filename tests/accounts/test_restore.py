@@ -11,15 +11,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from apps.accounts import export, registry, restore
-from apps.accounts.models import ImportJob
 from apps.accounts.personal_data import PROFILE
 from apps.checkins.models import CheckIn, Tag
+from apps.imports.models import ImportJob
 from apps.reminders.models import Preferences, Reminder
 from tests.accounts.userdata import fill
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
-UPLOAD = reverse("accounts:import-upload")
+UPLOAD = reverse("imports:upload")
 
 
 def exported(user) -> dict:
@@ -94,7 +94,7 @@ def test_a_restore_through_the_pages_previews_then_restores(client, alice):
 
     response = upload(client, content)
     job = ImportJob.objects.get(user=charlie)
-    url = reverse("accounts:import-job", args=[job.pk])
+    url = reverse("imports:job", args=[job.pk])
     preview = client.get(url).content.decode()
     client.post(url)
 

@@ -19,9 +19,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 
-from apps.accounts.models import ImportJob, SecurityEvent, User
+from apps.accounts.models import SecurityEvent, User
 from apps.audits.models import Commitment, EnergyAudit, EnergyMoment
 from apps.checkins.models import BurnoutCheck, CheckIn, JournalEntry, SafetySignal, Tag
+from apps.imports.models import ImportJob
 from apps.outbox.models import Message, PushSubscription
 from apps.planning.models import (
     BoundaryPractice,

@@ -9,9 +9,10 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from apps.accounts.models import ImportJob, User
+from apps.accounts.models import User
 from apps.audits.models import Commitment, EnergyAudit, EnergyMoment
 from apps.checkins.models import JournalEntry, Tag
+from apps.imports.models import ImportJob
 from apps.outbox.models import PushSubscription
 from apps.planning.models import (
     BoundaryPractice,
@@ -147,10 +148,10 @@ def import_kwargs(user: User) -> dict:
 
 # For every URL that takes an object id: make the owner's object, return the URL kwargs.
 OWNED: dict[str, Callable[[User], dict]] = {
-    "accounts:import-job": import_kwargs,
+    "imports:job": import_kwargs,
     "reminders:device-test": device_kwargs,
     "reminders:device-remove": device_kwargs,
-    "accounts:import-cancel": import_kwargs,
+    "imports:cancel": import_kwargs,
     "checkins:tag-rename": tag_kwargs,
     "checkins:tag-archive": tag_kwargs,
     "checkins:tag-move": tag_kwargs,

@@ -1,18 +1,33 @@
 """The shape of the code, as its imports show it: no circles, and nothing reaching back up.
 
 apps/lib is a plain package that imports nothing of the project; no app imports config; the
-outbox (how messages go) imports none of the apps that decide what to send. Every import
-statement counts, those inside functions too: an import moved into a function to dodge a
-circle is still a circle.
+apps stand in layers (LAYERS), each importing only those below it: an app lower down names a
+hook (the outbox's builders, accounts' registry, planning's hooks) and the app above fills it
+from its AppConfig. Every import statement counts, those inside functions too: an import moved
+into a function to dodge a circle is still a circle.
 """
 
 import ast
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 FEATURE_APPS = ("accounts", "audits", "checkins", "planning", "reminders", "resources")
+# Bottom to top: each app may import those before it, and none after it.
+LAYERS = (
+    "lib",
+    "outbox",
+    "accounts",
+    "resources",
+    "checkins",
+    "planning",
+    "audits",
+    "reminders",
+    "overview",
+    "imports",
+)
 
 
 def module_name(path: Path) -> str:
@@ -67,6 +82,45 @@ def test_no_app_imports_config():
 def test_the_outbox_imports_none_of_the_apps_that_decide_what_to_send():
     outbox = {t for m, targets in GRAPH.items() if m.startswith("apps.outbox") for t in targets}
     assert {t for t in outbox if t.split(".")[1] in FEATURE_APPS} == set()
+
+
+def app_of(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[1] if parts[0] == "apps" and len(parts) > 1 else None
+
+
+def app_imports() -> set[tuple[str, str]]:
+    """(app, app it imports), for every import between two apps."""
+    return {
+        (app_of(module), app_of(target))
+        for module, targets in GRAPH.items()
+        for target in targets
+        if app_of(module) and app_of(target) and app_of(module) != app_of(target)
+    }
+
+
+def test_every_app_has_its_place_in_the_layers():
+    apps = {path.name for path in (ROOT / "apps").iterdir() if (path / "__init__.py").exists()}
+    assert apps == set(LAYERS)
+
+
+def test_each_app_imports_only_the_apps_below_it():
+    upward = {
+        (app, target) for app, target in app_imports() if LAYERS.index(target) > LAYERS.index(app)
+    }
+    assert upward == set()
+
+
+def test_the_apps_are_installed_in_their_layers_order():
+    """AppConfig.ready runs in INSTALLED_APPS order, and registrations rely on it (a restore
+    brings sections back in the order they were registered)."""
+    installed = [name.split(".")[1] for name in settings.INSTALLED_APPS if name.startswith("apps.")]
+    assert installed == [app for app in LAYERS if app in installed]
+
+
+def test_the_layer_check_finds_an_import_reaching_up(monkeypatch):
+    monkeypatch.setitem(GRAPH, "apps.accounts.views", {"apps.checkins.models"})
+    assert ("accounts", "checkins") in app_imports()
 
 
 def cycles(graph: dict[str, set[str]]) -> list[list[str]]:

@@ -38,7 +38,7 @@ def test_noor_brings_a_month_of_daylio_in(new_page, tmp_path):
 
     page.goto("/account/")
     page.get_by_role("navigation", name="Account").get_by_role("link", name="Import").click()
-    expect(page).to_have_url(url_of("accounts:import"))
+    expect(page).to_have_url(url_of("imports:start"))
     assert_accessible(page)
     page.get_by_label("Daylio CSV").check()
     page.get_by_label("The file").set_input_files(str(path))

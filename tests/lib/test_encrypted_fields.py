@@ -22,7 +22,7 @@ def test_the_encrypted_fields_are_the_free_text_ones():
     }
 
     assert encrypted == {
-        "accounts.ImportJob.content",
+        "imports.ImportJob.content",
         "checkins.CheckIn.note",
         "checkins.JournalEntry.body",
         "planning.BoundaryStatement.text",

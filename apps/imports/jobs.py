@@ -1,12 +1,12 @@
-"""Bringing a history in: a Daylio CSV mapped onto check-ins and tags, or a Pacewise export
+"""Running an import: a Daylio CSV mapped onto check-ins and tags, or a Pacewise export
 restored into an empty account.
 
-An upload is checked whole (apps/accounts/daylio.py, apps/accounts/restore.py) and becomes an
+An upload is checked whole (apps/imports/daylio.py, apps/accounts/restore.py) and becomes an
 ImportJob waiting for the person's go-ahead; a Daylio file shows a preview where each mood
-label gets a feeling and an energy and each activity a tag. Then `run` imports it: in the
-request for a small file, in the `run_import` Celery task for a large one, while the page
-shows the progress. The work is idempotent: a day that already has a check-in is kept and
-reported, never overwritten, so a second run of the same file adds nothing.
+label gets a feeling and an energy and each activity a tag (apps/imports/forms.py). Then `run`
+imports it: in the request for a small file, in the `run_import` Celery task for a large one,
+while the page shows the progress. The work is idempotent: a day that already has a check-in is
+kept and reported, never overwritten, so a second run of the same file adds nothing.
 """
 
 import datetime as dt
@@ -14,17 +14,17 @@ import logging
 from collections.abc import Iterator
 
 from celery import shared_task
-from django import forms
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 from kombu.exceptions import OperationalError as KombuOperationalError
 from redis.exceptions import ConnectionError as RedisConnectionError
 
-from apps.accounts import daylio, restore
-from apps.accounts.models import ImportJob, User
-from apps.checkins.feelings import QUADRANTS
+from apps.accounts import restore
+from apps.accounts.models import User
 from apps.checkins.models import CheckIn, JournalEntry, Tag
+from apps.imports import daylio
+from apps.imports.models import ImportJob
 
 logger = logging.getLogger(__name__)
 
@@ -35,99 +35,12 @@ INLINE_TOTAL = (
 )
 NOTE_LIMIT = CheckIn._meta.get_field("note").max_length
 TAG_LIMIT = Tag._meta.get_field("name").max_length
-FEELING_CHOICES = [
-    (quadrant.title, [(f.word, f.word) for f in quadrant.feelings]) for quadrant in QUADRANTS
-]
-FEELING_WORDS = {f.word for quadrant in QUADRANTS for f in quadrant.feelings}
-ENERGY_CHOICES = [(n, str(n)) for n in range(1, 11)]
 NEW, SKIP = "new", "skip"
 BROKER_DOWN = (KombuOperationalError, RedisConnectionError, OSError)
 
 
 def local_today(user: User) -> dt.date:
     return user.local_now().date()
-
-
-# --- The preview --------------------------------------------------------------------------
-class DaylioMappingForm(forms.Form):
-    """Each mood label to a feeling of the mood meter and an energy; each activity to a tag of
-    the person's, a new tag of the same name, or nothing."""
-
-    def __init__(
-        self, *args: object, parsed: daylio.Parsed, tags: list[Tag], **kwargs: object
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        self.parsed, self.tags = parsed, tags
-        self.moods = [label for label, _ in parsed.moods.most_common()]
-        self.activities = [name for name, _ in parsed.activities.most_common()]
-        by_name = {tag.name.lower(): tag for tag in tags}
-        tag_choices = [(str(tag.pk), tag.name) for tag in tags]
-        for index, label in enumerate(self.moods):
-            feeling, energy = daylio.DEFAULT_MOODS.get(label, ("", None))
-            self.fields[f"mood-{index}-feeling"] = forms.ChoiceField(
-                label=f"“{label}” feels",
-                choices=[("", "Choose a feeling"), *FEELING_CHOICES],
-                initial=feeling,
-                error_messages={"required": f"Choose a feeling for “{label}”."},
-            )
-            self.fields[f"mood-{index}-energy"] = forms.TypedChoiceField(
-                label=f"Energy on “{label}” days",
-                choices=[("", "Choose"), *ENERGY_CHOICES],
-                coerce=int,
-                initial=energy,
-                error_messages={"required": f"Choose an energy for “{label}”, 1 to 10."},
-            )
-        for index, name in enumerate(self.activities):
-            existing = by_name.get(name.lower()[:TAG_LIMIT])
-            self.fields[f"activity-{index}"] = forms.ChoiceField(
-                label=f"“{name}”",
-                choices=[
-                    (NEW, f"A new tag, “{name[:TAG_LIMIT]}”"),
-                    (SKIP, "Leave it out"),
-                    ("Your tags", tag_choices),
-                ],
-                initial=str(existing.pk) if existing else NEW,
-            )
-
-    def mood_rows(self) -> list[tuple[str, int, forms.BoundField, forms.BoundField]]:
-        return [
-            (label, self.parsed.moods[label], self[f"mood-{i}-feeling"], self[f"mood-{i}-energy"])
-            for i, label in enumerate(self.moods)
-        ]
-
-    def activity_rows(self) -> list[tuple[str, int, forms.BoundField]]:
-        return [
-            (name, self.parsed.activities[name], self[f"activity-{i}"])
-            for i, name in enumerate(self.activities)
-        ]
-
-    def clean(self) -> dict:
-        """New tags and the active ones together stay within a person's limit."""
-        data = super().clean()
-        new = {
-            name[:TAG_LIMIT].lower()
-            for i, name in enumerate(self.activities)
-            if data.get(f"activity-{i}") == NEW
-        }
-        active = {tag.name.lower() for tag in self.tags if tag.archived_at is None}
-        if len(active | new) > Tag.MAX_ACTIVE:
-            raise forms.ValidationError(
-                "That would make %(count)s active tags, and a person can have %(limit)s. Leave "
-                "some activities out, or put them under tags you already have.",
-                code="too_many_tags",
-                params={"count": len(active | new), "limit": Tag.MAX_ACTIVE},
-            )
-        return data
-
-    def mapping(self) -> dict:
-        data = self.cleaned_data
-        return {
-            "moods": {
-                label: [data[f"mood-{i}-feeling"], data[f"mood-{i}-energy"]]
-                for i, label in enumerate(self.moods)
-            },
-            "activities": {name: data[f"activity-{i}"] for i, name in enumerate(self.activities)},
-        }
 
 
 # --- Running an import --------------------------------------------------------------------
@@ -145,7 +58,7 @@ def start(job: ImportJob, mapping: dict) -> None:
         transaction.on_commit(lambda: publish(job.pk))
 
 
-@shared_task(name="accounts.run_import")
+@shared_task(name="imports.run_import")
 def run_import(pk: int) -> None:
     run(pk)
 

@@ -13,13 +13,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from apps.accounts import daylio, imports
-from apps.accounts.models import ImportJob
 from apps.checkins.models import CheckIn, JournalEntry, Tag
+from apps.imports import daylio, jobs
+from apps.imports.forms import DaylioMappingForm
+from apps.imports.models import ImportJob
 from tests.celery_smtp import running_worker, wait_for
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "daylio_two_years.csv"
-UPLOAD = reverse("accounts:import-upload")
+UPLOAD = reverse("imports:upload")
 HEADER = "full_date,date,weekday,time,mood,activities,note_title,note\n"
 # Monday 1 June 2026, noon in Berlin: the fixture's last day is the day before.
 NOW = dt.datetime(2026, 6, 1, 10, 0, tzinfo=dt.UTC)
@@ -48,7 +49,7 @@ def mapping_post(**changes: tuple[str, str]) -> dict:
     """The preview's own choices, as its form would post them, with some changed."""
     job = ImportJob.objects.get(status="preview")
     parsed = daylio.parse(job.content, dt.date(2026, 6, 1))
-    form = imports.DaylioMappingForm(parsed=parsed, tags=list(Tag.objects.filter(user=job.user)))
+    form = DaylioMappingForm(parsed=parsed, tags=list(Tag.objects.filter(user=job.user)))
     data = {name: form[name].initial for name in form.fields}
     data = {k: "" if v is None else str(v) for k, v in data.items()}
     for label, (word, energy) in changes.items():
@@ -68,7 +69,7 @@ def two_years(alice_client):
 @pytest.mark.django_db
 def test_a_two_year_file_is_previewed_with_its_moods_and_activities(alice_client, two_years):
     assert two_years.status == "preview"
-    response = alice_client.get(reverse("accounts:import-job", args=[two_years.pk]))
+    response = alice_client.get(reverse("imports:job", args=[two_years.pk]))
     page = response.content.decode()
 
     assert "758 entries over 699 days, from 1 May 2024 to 31 May 2026" in page
@@ -85,14 +86,14 @@ def test_a_two_year_file_is_previewed_with_its_moods_and_activities(alice_client
 def test_an_activity_named_like_a_tag_goes_under_that_tag(alice_client, alice, two_years):
     work = Tag.objects.create(user=alice, name="Work")
 
-    page = alice_client.get(reverse("accounts:import-job", args=[two_years.pk])).content.decode()
+    page = alice_client.get(reverse("imports:job", args=[two_years.pk])).content.decode()
 
     assert f'<option value="{work.pk}" selected>Work</option>' in page
 
 
 @pytest.mark.django_db
 def test_a_mood_of_their_own_must_be_given_a_feeling(alice_client, two_years):
-    url = reverse("accounts:import-job", args=[two_years.pk])
+    url = reverse("imports:job", args=[two_years.pk])
     response = alice_client.post(url, mapping_post())
 
     assert response.status_code == 422
@@ -108,7 +109,7 @@ def test_the_import_makes_a_check_in_a_day_with_its_tags_and_keeps_what_was_ther
     mine = CheckIn.objects.create(
         user=alice, checked_in_on=dt.date(2026, 5, 31), energy=4, need="rest", note="Mine."
     )
-    url = reverse("accounts:import-job", args=[two_years.pk])
+    url = reverse("imports:job", args=[two_years.pk])
 
     with django_capture_on_commit_callbacks(execute=True):
         response = alice_client.post(url, mapping_post(super_tired=("exhausted", "2")))
@@ -145,7 +146,7 @@ def test_a_day_of_two_entries_takes_the_latest_mood_and_both_notes(alice_client,
             "2026-05-20,May 20,Wednesday,8:00 am,awful,work | walk,Rough start,Bad night.",
         ),
     )
-    url = reverse("accounts:import-job", args=[ImportJob.objects.get().pk])
+    url = reverse("imports:job", args=[ImportJob.objects.get().pk])
     alice_client.post(url, mapping_post())
 
     day = CheckIn.objects.get(user=alice)
@@ -158,7 +159,7 @@ def test_a_day_of_two_entries_takes_the_latest_mood_and_both_notes(alice_client,
 def test_a_note_too_long_for_a_check_in_goes_to_the_journal(alice_client, alice):
     long = "Therapy today, and a lot came up. " * 20
     upload(alice_client, csv_of(f'2026-05-20,May 20,Wednesday,9:30 pm,meh,,Therapy,"{long}"'))
-    url = reverse("accounts:import-job", args=[ImportJob.objects.get().pk])
+    url = reverse("imports:job", args=[ImportJob.objects.get().pk])
     alice_client.post(url, mapping_post())
 
     entry = JournalEntry.objects.get(user=alice)
@@ -174,7 +175,7 @@ def test_importing_the_same_file_again_adds_nothing(
     for _ in range(2):
         upload(alice_client, FIXTURE.read_bytes())
         job = ImportJob.objects.filter(status="preview").get()
-        url = reverse("accounts:import-job", args=[job.pk])
+        url = reverse("imports:job", args=[job.pk])
         with django_capture_on_commit_callbacks(execute=True):
             alice_client.post(url, mapping_post(super_tired=("exhausted", "2")))
     first, second = ImportJob.objects.order_by("pk")
@@ -194,7 +195,7 @@ def test_importing_the_same_file_again_adds_nothing(
 def test_a_large_file_is_imported_by_the_worker_while_the_page_shows_progress(alice_client):
     upload(alice_client, FIXTURE.read_bytes())
     job = ImportJob.objects.get()
-    url = reverse("accounts:import-job", args=[job.pk])
+    url = reverse("imports:job", args=[job.pk])
 
     with running_worker():
         alice_client.post(url, mapping_post(super_tired=("exhausted", "2")))
@@ -212,7 +213,7 @@ def test_a_large_file_is_imported_by_the_worker_while_the_page_shows_progress(al
 @pytest.mark.django_db
 def test_the_page_shows_how_far_a_running_import_has_come_and_polls(alice_client, two_years):
     ImportJob.objects.update(status="running", done=200)
-    url = reverse("accounts:import-job", args=[two_years.pk])
+    url = reverse("imports:job", args=[two_years.pk])
 
     fragment = alice_client.get(url, headers={"HX-Request": "true"}).content.decode()
     page = alice_client.get(url).content.decode()
@@ -226,11 +227,11 @@ def test_the_page_shows_how_far_a_running_import_has_come_and_polls(alice_client
 
 @pytest.mark.django_db
 def test_a_queued_import_whose_task_never_came_is_queued_again(alice_client, two_years):
-    url = reverse("accounts:import-job", args=[two_years.pk])
+    url = reverse("imports:job", args=[two_years.pk])
     two_years.mapping = ALL_CALM
     two_years.status = "queued"
     two_years.save()
-    ImportJob.objects.update(updated_at=NOW - imports.QUEUED_GRACE - dt.timedelta(seconds=1))
+    ImportJob.objects.update(updated_at=NOW - jobs.QUEUED_GRACE - dt.timedelta(seconds=1))
 
     alice_client.get(url)  # tasks run eagerly in these tests: the page's publish runs it
 
@@ -245,9 +246,9 @@ def test_a_run_that_stopped_half_way_resumes_without_doing_a_chunk_twice(alice, 
     two_years.save()
     parsed = daylio.parse(two_years.content, dt.date(2026, 6, 1))
     days = sorted(parsed.days.values(), key=lambda d: d.date)
-    imports.import_days(two_years, days[: imports.CHUNK], {})  # the first chunk, committed
+    jobs.import_days(two_years, days[: jobs.CHUNK], {})  # the first chunk, committed
 
-    imports.run(two_years.pk)
+    jobs.run(two_years.pk)
 
     two_years.refresh_from_db()
     assert (two_years.status, two_years.done) == ("done", 699)
@@ -262,7 +263,7 @@ def test_an_import_of_several_chunks_reads_its_file_from_the_database_once(two_y
     two_years.save()
 
     with CaptureQueriesContext(connection) as queries:
-        imports.run(two_years.pk)
+        jobs.run(two_years.pk)
 
     assert ImportJob.objects.get().done == 699  # two chunks, each claiming the job again
     reads = [q for q in queries if q["sql"].startswith("SELECT") and '."content"' in q["sql"]]
@@ -273,16 +274,16 @@ def test_an_import_of_several_chunks_reads_its_file_from_the_database_once(two_y
 def test_another_persons_import_answers_404(alice_client, charlie):
     theirs = ImportJob.objects.create(user=charlie, kind="daylio", content=HEADER)
 
-    for url in ("accounts:import-job", "accounts:import-cancel"):
-        method = alice_client.get if url == "accounts:import-job" else alice_client.post
+    for url in ("imports:job", "imports:cancel"):
+        method = alice_client.get if url == "imports:job" else alice_client.post
         assert method(reverse(url, args=[theirs.pk])).status_code == 404
 
 
 @pytest.mark.django_db
 def test_calling_it_off_forgets_the_file(alice_client, two_years):
-    response = alice_client.post(reverse("accounts:import-cancel", args=[two_years.pk]))
+    response = alice_client.post(reverse("imports:cancel", args=[two_years.pk]))
 
-    assert response["Location"] == reverse("accounts:import")
+    assert response["Location"] == reverse("imports:start")
     assert ImportJob.objects.count() == 0
 
 
@@ -352,7 +353,7 @@ def test_a_zip_holding_the_csv_is_read(alice_client):
 
 @pytest.mark.django_db
 def test_signed_out_visitors_are_sent_to_sign_in(client):
-    response = client.get(reverse("accounts:import"))
+    response = client.get(reverse("imports:start"))
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
@@ -361,7 +362,7 @@ def test_signed_out_visitors_are_sent_to_sign_in(client):
 @pytest.mark.django_db
 def test_a_second_go_ahead_changes_nothing(alice_client, alice):
     upload(alice_client, csv_of(ROW))
-    url = reverse("accounts:import-job", args=[ImportJob.objects.get().pk])
+    url = reverse("imports:job", args=[ImportJob.objects.get().pk])
     data = mapping_post()
     alice_client.post(url, data)
 
@@ -379,12 +380,12 @@ def test_an_import_that_breaks_stops_once_forgets_the_file_and_says_so(alice_cli
     two_years.status = "queued"
     two_years.save()
 
-    imports.run(two_years.pk)
+    jobs.run(two_years.pk)
 
     two_years.refresh_from_db()
     assert (two_years.status, two_years.content) == ("failed", "")
     assert two_years.error.startswith("Something went wrong on our side while importing.")
-    page = alice_client.get(reverse("accounts:import-job", args=[two_years.pk])).content.decode()
+    page = alice_client.get(reverse("imports:job", args=[two_years.pk])).content.decode()
     assert "Something went wrong on our side" in page
     assert "hx-trigger" not in page
 
@@ -425,8 +426,8 @@ def test_the_import_pages_run_the_same_queries_with_no_history_or_two_years(clie
         upload(client, FIXTURE.read_bytes())
         job = ImportJob.objects.get(user=user)
         with CaptureQueriesContext(connection) as queries:
-            assert client.get(reverse("accounts:import")).status_code == 200
-            assert client.get(reverse("accounts:import-job", args=[job.pk])).status_code == 200
+            assert client.get(reverse("imports:start")).status_code == 200
+            assert client.get(reverse("imports:job", args=[job.pk])).status_code == 200
         counts.append(len(queries))
 
     assert counts[0] == counts[1] <= 12, counts

@@ -1,34 +1,18 @@
 """The import pages: upload a file, map a Daylio file's moods and activities, watch it import."""
 
-from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from apps.accounts import daylio, imports, restore
-from apps.accounts.models import ImportJob
+from apps.accounts import restore
 from apps.checkins.models import Tag
+from apps.imports import daylio, jobs
+from apps.imports.forms import DaylioMappingForm, UploadForm
+from apps.imports.models import ImportJob
 
 RECENT_JOBS = 5
-
-
-class UploadForm(forms.Form):
-    kind = forms.ChoiceField(
-        label="What it is",
-        choices=ImportJob.Kind.choices,
-        initial=ImportJob.Kind.DAYLIO,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Choose what kind of file it is."},
-    )
-    file = forms.FileField(
-        label="The file",
-        error_messages={
-            "required": "Choose the file to import.",
-            "empty": "The file is empty.",
-        },
-    )
 
 
 def own_job(request: HttpRequest, pk: int) -> ImportJob:
@@ -38,7 +22,7 @@ def own_job(request: HttpRequest, pk: int) -> ImportJob:
 def start_page(request: HttpRequest, form: UploadForm, status: int = 200) -> HttpResponse:
     jobs = ImportJob.objects.for_user(request.user).defer("content")[:RECENT_JOBS]
     context = {"form": form, "jobs": jobs, "max_mb": daylio.MAX_BYTES // 1024 // 1024}
-    return render(request, "accounts/import.html", context, status=status)
+    return render(request, "imports/start.html", context, status=status)
 
 
 @require_GET
@@ -55,7 +39,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return start_page(request, form, status=422)
     upload, kind = form.cleaned_data["file"], form.cleaned_data["kind"]
-    today = imports.local_today(request.user)
+    today = jobs.local_today(request.user)
     try:
         daylio.check_size(upload.size)
         text = daylio.read_text(upload.read())
@@ -73,7 +57,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     job = ImportJob.objects.create(
         user=request.user, kind=kind, filename=upload.name[:200], content=text, total=total
     )
-    return redirect("accounts:import-job", pk=job.pk)
+    return redirect("imports:job", pk=job.pk)
 
 
 @vary_on_headers("HX-Request")
@@ -83,41 +67,37 @@ def import_job(request: HttpRequest, pk: int) -> HttpResponse:
     job = own_job(request, pk)
     if job.status != ImportJob.Status.PREVIEW:
         if request.method == "POST":
-            return redirect("accounts:import-job", pk=job.pk)
-        imports.requeue_if_stalled(job)
-        template = (
-            "accounts/import_job.html#progress" if request.htmx else "accounts/import_job.html"
-        )
+            return redirect("imports:job", pk=job.pk)
+        jobs.requeue_if_stalled(job)
+        template = "imports/job.html#progress" if request.htmx else "imports/job.html"
         return render(request, template, {"job": job})
     if job.kind == ImportJob.Kind.PACEWISE:
         return restore_preview(request, job)
-    parsed = daylio.parse(job.content, imports.local_today(request.user))
+    parsed = daylio.parse(job.content, jobs.local_today(request.user))
     tags = list(Tag.objects.for_user(request.user))
-    form = imports.DaylioMappingForm(
+    form = DaylioMappingForm(
         request.POST if request.method == "POST" else None, parsed=parsed, tags=tags
     )
     if form.is_valid():
-        imports.start(job, form.mapping())
-        return redirect("accounts:import-job", pk=job.pk)
-    taken = imports.days_taken(request.user, parsed)
+        jobs.start(job, form.mapping())
+        return redirect("imports:job", pk=job.pk)
+    taken = jobs.days_taken(request.user, parsed)
     context = {"job": job, "parsed": parsed, "form": form, "taken": taken}
-    return render(
-        request, "accounts/import_job.html", context, status=422 if form.is_bound else 200
-    )
+    return render(request, "imports/job.html", context, status=422 if form.is_bound else 200)
 
 
 def restore_preview(request: HttpRequest, job: ImportJob) -> HttpResponse:
     """What the export holds and what stays behind; a POST is the go-ahead."""
     if request.method == "POST":
-        imports.start(job, {})
-        return redirect("accounts:import-job", pk=job.pk)
+        jobs.start(job, {})
+        return redirect("imports:job", pk=job.pk)
     data = restore.load(job.content)
     context = {
         "job": job,
         "counts": restore.counts(data),
         "left_behind": restore.left_behind(),
     }
-    return render(request, "accounts/import_job.html", context)
+    return render(request, "imports/job.html", context)
 
 
 @require_POST
@@ -127,4 +107,4 @@ def import_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     if job.status != ImportJob.Status.PREVIEW:
         raise Http404("Only an import not yet started can be called off.")
     job.delete()
-    return redirect("accounts:import")
+    return redirect("imports:start")
