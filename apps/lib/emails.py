@@ -1,11 +1,8 @@
 """Every email Pacewise sends: one message class, and one function that renders its templates."""
 
 import email.contentmanager
-import email.headerregistry
 import email.message
 import email.policy
-import functools
-import secrets
 from typing import Any
 
 from django.conf import settings
@@ -23,12 +20,12 @@ from django.template.loader import render_to_string
 MAX_LINE_LENGTH = 998
 FOLD_AT = 76
 ONE_LINE_HEADERS = frozenset({"list-unsubscribe", "list-unsubscribe-post"})
-# Read again and again while a message is built and written: parsed once, when set.
-MIME_HEADERS = frozenset({"content-type", "content-transfer-encoding", "mime-version"})
-ADDRESS_HEADERS = ("From", "To", "Cc", "Reply-To")  # as Django's EmailMessage.message() reads them
+# What our policy keeps of the one Django asks for (email.policy.default or SMTP).
+INHERITED = ("linesep", "utf8", "raise_on_defect", "mangle_from_", "verify_generated_headers")
 
 
-def _set_text(msg: email.message.MIMEPart, string: str, *args: Any, **kwargs: Any) -> None:
+def set_text(msg: email.message.MIMEPart, string: str, *args: Any, **kwargs: Any) -> None:
+    """Text bodies as the raw data manager sets them, but 7bit where that is correct."""
     if (
         kwargs.get("cte") is None
         and string.isascii()
@@ -41,110 +38,39 @@ def _set_text(msg: email.message.MIMEPart, string: str, *args: Any, **kwargs: An
 content_manager = email.contentmanager.ContentManager()
 content_manager.get_handlers.update(email.contentmanager.raw_data_manager.get_handlers)
 content_manager.set_handlers.update(email.contentmanager.raw_data_manager.set_handlers)
-content_manager.add_set_handler(str, _set_text)
+content_manager.add_set_handler(str, set_text)
 
 
 class Policy(email.policy.EmailPolicy):
-    """Headers fold at FOLD_AT, but for ONE_LINE_HEADERS; text bodies as `_set_text` decides.
-
-    A header that is ASCII and fits on its line is kept as the string it is and goes out as it
-    is: parsing it into a header object when set, and folding it again through the email
-    package's parser (some 20 times a message), was a third of a weekly summary's time in the
-    worker, and gives the same bytes (tests/lib/test_emails.py compares them). Such a header is
-    parsed only if something reads it; the MIME headers, read again and again while a message
-    is written, are parsed once, when set.
-    """
-
-    def header_store_parse(self, name: str, value: object) -> tuple[str, object]:
-        if (
-            isinstance(value, str)
-            and name.lower() not in MIME_HEADERS
-            and self._as_it_is(name, value)
-        ):
-            return (name, value)
-        return super().header_store_parse(name, value)
+    """Headers fold at FOLD_AT, but ONE_LINE_HEADERS, which fold at RFC 5322's 998."""
 
     def fold(self, name: str, value: str) -> str:
-        if line := self._as_it_is(name, value):
-            return line
-        return super(Policy, self._for_header(name)).fold(name, value)
+        return email.policy.EmailPolicy.fold(self.for_header(name), name, value)
 
     def fold_binary(self, name: str, value: str) -> bytes:
-        if line := self._as_it_is(name, value):
-            return line.encode("ascii")
-        return super(Policy, self._for_header(name)).fold_binary(name, value)
+        return email.policy.EmailPolicy.fold_binary(self.for_header(name), name, value)
 
-    def _as_it_is(self, name: str, value: str) -> str | None:
-        line = f"{name}: {value}"
-        limit = MAX_LINE_LENGTH if name.lower() in ONE_LINE_HEADERS else self.max_line_length
-        if len(line) <= limit and line.isascii() and "\r" not in line and "\n" not in line:
-            return line + self.linesep
-        return None
-
-    def _for_header(self, name: str) -> "Policy":
+    def for_header(self, name: str) -> email.policy.EmailPolicy:
         if name.lower() in ONE_LINE_HEADERS:
             return self.clone(max_line_length=MAX_LINE_LENGTH)
         return self
 
 
-class HeaderRegistry(email.headerregistry.HeaderRegistry):
-    """The email package's, but it builds each header's class once, not for every header of
-    every message (a new class each time: a tenth of a summary email's serialising), and parses
-    each MIME header value once: every message sets the same few ("text/plain;
-    charset="utf-8"", "7bit", ...), each parsed anew was another tenth. A parsed header is a
-    str that nothing changes (setting a parameter makes a new one), so messages can share it.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.classes: dict[str, type] = {}
-        self.parsed = functools.lru_cache(maxsize=64)(super().__call__)
-
-    def __getitem__(self, name: str) -> type:
-        key = name.lower()
-        if (cls := self.classes.get(key)) is None:
-            cls = self.classes[key] = super().__getitem__(name)
-        return cls
-
-    def __call__(self, name: str, value: str) -> email.headerregistry.BaseHeader:
-        if name.lower() in MIME_HEADERS and "boundary=" not in value:  # a boundary is unique
-            return self.parsed(name, value)
-        return super().__call__(name, value)
-
-
-OURS = {
-    "max_line_length": FOLD_AT,
-    "content_manager": content_manager,
-    "cte_type": "7bit",
-    "header_factory": HeaderRegistry(),
-}
-
-
-@functools.cache
 def policy_for(policy: email.policy.EmailPolicy) -> Policy:
-    """Ours, with the line ending and the rest of the policy Django asks for: made once each."""
-    return Policy(**{**policy.__dict__, **OURS})
+    """Ours, with the line ending and the rest of the policy Django asks for."""
+    return Policy(
+        **{name: getattr(policy, name) for name in INHERITED},
+        max_line_length=FOLD_AT,
+        content_manager=content_manager,
+        cte_type="7bit",
+    )
 
 
 class Email(EmailMultiAlternatives):
     """A text email with an optional HTML alternative, serialised under `Policy`."""
 
     def message(self, *, policy: email.policy.EmailPolicy = email.policy.default):
-        message = super().message(policy=policy_for(policy))
-        if message.is_multipart():
-            # A random boundary of our own: the email package would otherwise make one and
-            # compile a regular expression to check it against the whole text, every message.
-            message.set_boundary(f"=_{secrets.token_hex(16)}")
-        return message
-
-    def _idna_encode_address_header_domains(self, msg: email.message.EmailMessage) -> None:
-        """Django's pass reads every header back (parsing each one, a tenth of a summary's
-        serialising) to find a non-ASCII domain to IDNA-encode; with every address ASCII there
-        is none to find."""
-        headers = (self.extra_headers.get(name, "") for name in ADDRESS_HEADERS)
-        addresses = (self.from_email, *self.to, *self.cc, *self.reply_to, *headers)
-        if not all(str(address).isascii() for address in addresses):
-            super()._idna_encode_address_header_domains(msg)
+        return super().message(policy=policy_for(policy))
 
 
 def render_email(name: str, to: str, context: dict, headers: dict[str, str] | None = None) -> Email:
