@@ -7,19 +7,20 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connections, models
 from django.db.models import FETCH_RAISE, Q
 from django.db.models.functions import Lower
+from django.urls import reverse
 from django.utils import timezone
 
 from apps.checkins import burnout
 from apps.checkins.feelings import FEELINGS
 from apps.lib.fields import EncryptedCharField, EncryptedTextField
 from apps.lib.querysets import OwnedQuerySet
-from apps.lib.urls import reverse_once
 from apps.resources.models import Need
 
 
 def day_path_prefix() -> str:
-    """The path of a day's check-in page up to its ISO date, for pages that link many days."""
-    return reverse_once("checkins:day", "-").removesuffix("-/")
+    """The path of a day's check-in page up to its ISO date, for a page that links many days:
+    reversed once per page, then each day appended."""
+    return reverse("checkins:day", args=["-"]).removesuffix("-/")
 
 
 def energy_band(energy: int) -> str:
