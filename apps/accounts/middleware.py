@@ -2,7 +2,6 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.contrib.auth.middleware import get_user
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import resolve_url
 from django.utils import timezone
@@ -16,15 +15,10 @@ Handler = Callable[[HttpRequest], HttpResponse]
 def user_time_zone(get_response: Handler) -> Handler:
     """Every request of a signed-in user runs in their own IANA time zone, and only the request:
     whatever the thread does next starts from the default zone again, not from the last
-    person's (a test's dates did).
-
-    The zone needs the user, so the user is loaded here, once, and request.user holds the user
-    itself from here on rather than AuthenticationMiddleware's lazy stand-in, which sends each
-    of the dozens of attribute reads a page makes through a raised AttributeError.
-    """
+    person's (a test's dates did)."""
 
     def middleware(request: HttpRequest) -> HttpResponse:
-        request.user = user = get_user(request)
+        user = request.user
         own = zone(user.time_zone) if user.is_authenticated else None
         with timezone.override(own):
             return get_response(request)

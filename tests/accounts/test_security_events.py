@@ -106,7 +106,7 @@ def test_events_older_than_a_year_are_forgotten_when_a_new_one_comes(alice):
 
 
 def test_in_the_admin_only_superusers_see_the_log_and_nobody_edits_it(rf):
-    model_admin = admin.site._registry[SecurityEvent]
+    model_admin = admin.site.get_model_admin(SecurityEvent)
     editor = make_user("editor@example.com", is_staff=True)
     editor.user_permissions.set(Permission.objects.all())
     root = make_user("root@example.com", is_staff=True, is_superuser=True)
