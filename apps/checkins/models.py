@@ -1,11 +1,10 @@
 import datetime as dt
-import functools
 from functools import cached_property
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import connections, models
-from django.db.models import FETCH_RAISE, Q
+from django.db import models
+from django.db.models import FETCH_RAISE, Exists, OuterRef, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -47,11 +46,8 @@ class SleepQuality(models.IntegerChoices):
 
 
 SIX_DAYS = dt.timedelta(days=6)
-LAST_SEVEN_DAYS = """
-    SELECT id, checked_in_on, feeling, also_felt, energy, need, drive, is_quick
-    FROM checkins_checkin
-    WHERE user_id = %s AND checked_in_on BETWEEN %s AND %s
-"""
+# What Today shows of the week's check-ins: the strip, the signal, today's in short.
+TODAY_FIELDS = ("checked_in_on", "feeling", "also_felt", "energy", "need", "drive", "is_quick")
 
 
 class CheckInQuerySet(OwnedQuerySet):
@@ -59,69 +55,34 @@ class CheckInQuerySet(OwnedQuerySet):
         return self.filter(checked_in_on__range=(first, last))
 
     def last_seven_days(self, user: settings.AUTH_USER_MODEL, today: dt.date) -> list["CheckIn"]:
-        """The person's check-ins of the week up to today, with only what Today shows of them
-        (the week strip, the signal, today's in short); any other field raises, not queries.
-
-        Written out: Today asks it on every visit, and the ORM spent longer building this query
-        than the database spent answering it.
-        """
-        week = self.fetch_mode(FETCH_RAISE).raw(LAST_SEVEN_DAYS, [user.pk, today - SIX_DAYS, today])
-        return list(week)
+        """The person's check-ins of the week up to today, with only what Today shows of them;
+        reading any other field raises rather than queries."""
+        week = self.for_user(user).between(today - SIX_DAYS, today).only(*TODAY_FIELDS)
+        return list(week.order_by().fetch_mode(FETCH_RAISE))
 
     def upsert(
         self, user: settings.AUTH_USER_MODEL, day: dt.date, fields: dict, *, is_quick: bool
     ) -> "CheckIn":
-        """Create the day's check-in or update the given fields of the one there: one statement.
-
-        is_backfilled and created_at describe the first save, so an update leaves them alone.
-        Written out (INSERT … ON CONFLICT … DO UPDATE … RETURNING, which PostgreSQL and the
-        SQLite of `make run` both speak): every check-in POST runs it, and bulk_create spent a
-        sixth of the request compiling it. The values go through each field's own
-        get_db_prep_save, so the note is encrypted as the ORM would.
-        """
+        """Create the day's check-in, or update the given fields of the one there, in one
+        statement (INSERT ... ON CONFLICT DO UPDATE): two tabs saving the same day at once
+        make one check-in. is_backfilled and created_at describe the first save, so an
+        update leaves them alone."""
         checkin = self.model(
             user=user,
             checked_in_on=day,
             is_backfilled=day < timezone.localdate(),
             **{"is_quick": is_quick, **fields},
         )
-        connection = connections[self.db]
-        columns = [f for f in self.model._meta.concrete_fields if not f.primary_key]
-        values = [f.get_db_prep_save(f.pre_save(checkin, add=True), connection) for f in columns]
-        with connection.cursor() as cursor:
-            cursor.execute(upsert_sql(connection.vendor, tuple(fields)), values)
-            (checkin.pk,) = cursor.fetchone()
-        return checkin
-
-
-@functools.cache
-def upsert_sql(vendor: str, updated: tuple[str, ...]) -> str:
-    """CheckIn's upsert statement for these updated fields (their names), made once each per
-    database vendor (its quoting is all that differs)."""
-    quote = next(c for c in connections.all() if c.vendor == vendor).ops.quote_name
-    meta = CheckIn._meta
-    columns = [f.column for f in meta.concrete_fields if not f.primary_key]
-    changed = [meta.get_field(name).column for name in (*updated, "updated_at")]
-    return (
-        f"INSERT INTO {quote(meta.db_table)} ({', '.join(map(quote, columns))})"  # noqa: S608 (names from the model)
-        f" VALUES ({', '.join(['%s'] * len(columns))})"
-        f" ON CONFLICT ({quote('user_id')}, {quote('checked_in_on')}) DO UPDATE SET "
-        + ", ".join(f"{quote(c)} = EXCLUDED.{quote(c)}" for c in changed)
-        + f" RETURNING {quote(meta.pk.column)}"
-    )
+        (saved,) = self.bulk_create(
+            [checkin],
+            update_conflicts=True,
+            unique_fields=["user", "checked_in_on"],
+            update_fields=[*fields, "updated_at"],
+        )
+        return saved
 
 
 TagChoice = tuple[int, str, str, bool]  # id, name, kind, on the day already
-OFFERED_TAGS = """
-    SELECT tag.id, tag.name, tag.kind, day_tag.tag_id IS NOT NULL
-    FROM checkins_tag tag
-    LEFT JOIN checkins_checkin checkin
-        ON checkin.user_id = tag.user_id AND checkin.checked_in_on = %(day)s
-    LEFT JOIN checkins_checkin_tags day_tag
-        ON day_tag.checkin_id = checkin.id AND day_tag.tag_id = tag.id
-    WHERE tag.user_id = %(user)s AND (tag.archived_at IS NULL OR day_tag.tag_id IS NOT NULL)
-    ORDER BY tag."order", tag.id
-"""
 
 
 class TagQuerySet(OwnedQuerySet):
@@ -131,16 +92,17 @@ class TagQuerySet(OwnedQuerySet):
     def offered_to(self, user: settings.AUTH_USER_MODEL, day: dt.date) -> list[TagChoice]:
         """What a day's check-in offers the person: their active tags and any already on that
         day (an archived one stays until it is unticked), each (id, name, kind, on the day), in
-        the person's order.
-
-        One statement written out: the check-in page and every check-in POST ask it, and the
-        ORM spent three times as long building the two queries it takes there (a join through
-        the check-in to the day's tags) as the database spent answering them.
-        """
-        with connections[self.db].cursor() as cursor:
-            cursor.execute(OFFERED_TAGS, {"user": user.pk, "day": day})
-            # bool(): SQLite (`make run`'s default) answers the last column with 1 or 0.
-            return [(pk, name, kind, bool(on)) for pk, name, kind, on in cursor.fetchall()]
+        the person's order; one query."""
+        on_day = CheckIn.tags.through.objects.filter(
+            tag=OuterRef("pk"), checkin__user=user, checkin__checked_in_on=day
+        )
+        offered = (
+            self.for_user(user)
+            .annotate(on_day=Exists(on_day))
+            .filter(Q(archived_at__isnull=True) | Q(on_day=True))
+            .order_by("order", "pk")
+        )
+        return list(offered.values_list("pk", "name", "kind", "on_day"))
 
     def create_defaults(self, user: settings.AUTH_USER_MODEL) -> list["Tag"]:
         """A new person's first tags, which they can rename, archive and reorder."""

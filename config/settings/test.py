@@ -1,5 +1,9 @@
 """The test suite: real PostgreSQL and Redis (see the Makefile's defaults)."""
 
+import os
+from pathlib import Path
+from tempfile import gettempdir
+
 from apps.outbox import vapid
 from config.settings.base import *  # noqa: F403
 from config.settings.base import database, env
@@ -7,6 +11,13 @@ from config.settings.base import database, env
 SECRET_KEY = "test-only-key-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ"  # noqa: S105
 FIELD_ENCRYPTION_KEYS = FIELD_ENCRYPTION_KEYS or [DEVELOPMENT_ONLY_FIELD_ENCRYPTION_KEY]  # noqa: F405
 DATABASES = {"default": database("postgres://postgres@127.0.0.1:5432/pacewise")}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # DATABASE_URL=sqlite:// (make test's second pass): a file, as `make run` has, so that a
+    # worker thread sees the test's rows and waits for its locks as make run's processes do
+    # (an in-memory database shared between threads refuses at once instead).
+    # One per run: two runs at once (two checkouts) never share it; the run deletes it at the end.
+    name = Path(gettempdir()) / f"pacewise-test-{os.getpid()}.sqlite3"
+    DATABASES["default"]["TEST"] = {"NAME": str(name)}
 REDIS_URL = env.str("REDIS_URL", "redis://127.0.0.1:6379/14")
 CACHE_URL = env.str("CACHE_URL", "redis://127.0.0.1:6379/15")
 CACHES = {

@@ -16,9 +16,9 @@ from apps.outbox.models import Message
 from apps.planning.emails import send_share_link
 from apps.planning.models import ShareLink
 from tests.accounts.userdata import fill, owned_models, user_links
-from tests.conftest import PASSWORD
+from tests.conftest import ON_SQLITE, PASSWORD
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 URL = reverse("accounts:delete")
 CONFIRM = {"confirmation": "delete my account"}
 
@@ -146,7 +146,8 @@ def test_deleting_leaves_nothing_of_the_user_and_touches_no_one_else(
     assert not Message.objects.filter(to__icontains="alice").exists()
     assert not LogEntry.objects.filter(pk=about_alice.pk).exists()
     assert SecurityEvent.objects.get(kind=SecurityEvent.Kind.DELETED).user_id is None
-    assert rows_mentioning("alice@example.com", "Alice Marchbank", "trusted.person") == set()
+    if not ON_SQLITE:  # the search through every row is PostgreSQL's (row::text)
+        assert rows_mentioning("alice@example.com", "Alice Marchbank", "trusted.person") == set()
 
 
 def test_a_goodbye_email_goes_to_the_address_holding_only_a_generic_text(

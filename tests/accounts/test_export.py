@@ -14,7 +14,7 @@ from apps.checkins.models import CheckIn
 from tests.accounts.userdata import FORMULA, fill, owned_models
 from tests.conftest import PASSWORD
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 URL = reverse("accounts:export")
 # Kept out of the export, each for a reason: schedules the app derives, credentials, plumbing.
 NOT_EXPORTED = {

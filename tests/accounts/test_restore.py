@@ -18,7 +18,7 @@ from apps.reminders.models import Preferences, Reminder
 from tests.accounts.userdata import fill
 from tests.conftest import make_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 UPLOAD = reverse("imports:upload")
 
 

@@ -4,7 +4,7 @@ from django.urls import reverse
 from apps.audits.models import running_audit
 from tests.audits.conftest import audit, day, moment, text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 URL = reverse("audits:list")
 
 

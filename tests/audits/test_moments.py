@@ -7,7 +7,7 @@ from django.urls import reverse
 from apps.audits.models import EnergyMoment
 from tests.audits.conftest import NOW, audit, day, moment, text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 

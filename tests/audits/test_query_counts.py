@@ -12,7 +12,7 @@ from apps.audits.models import Commitment, EnergyAudit, EnergyMoment
 from apps.lib.dates import zone
 from tests.audits.conftest import MONDAY, value
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 MAX_QUERIES = 10
 
 

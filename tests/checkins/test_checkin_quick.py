@@ -6,7 +6,7 @@ from django.urls import reverse
 from apps.checkins.models import CheckIn
 from tests.checkins.conftest import checkin, day_url, local_today
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 
 def post(client, user, **data):

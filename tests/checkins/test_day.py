@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from tests.checkins.conftest import checkin, day_url, local_today
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 
 def test_a_past_day_without_a_check_in_offers_the_form_posting_to_itself(alice_client, alice):

@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from tests.checkins.conftest import checkin
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 URL = reverse("checkins:insights")
 
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from apps.checkins.models import CheckIn
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 RECEIVE = reverse("checkins:offline-receive")
 # Wednesday 2 December 2026, 12:00 in Berlin.
 NOW = dt.datetime(2026, 12, 2, 11, 0, tzinfo=dt.UTC)

@@ -11,7 +11,7 @@ from django.urls import reverse
 from apps.checkins.models import BurnoutCheck, CheckIn, JournalEntry, Tag
 from tests.checkins.conftest import local_today
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 MAX_QUERIES = 10
 
 

@@ -19,6 +19,8 @@ from apps.imports.forms import DaylioMappingForm
 from apps.imports.models import ImportJob
 from tests.celery_smtp import running_worker, wait_for
 
+pytestmark = pytest.mark.sqlite
+
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "daylio_two_years.csv"
 UPLOAD = reverse("imports:upload")
 HEADER = "full_date,date,weekday,time,mood,activities,note_title,note\n"

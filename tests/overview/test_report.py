@@ -18,7 +18,7 @@ from apps.lib.dates import zone
 from apps.overview.report import SECTIONS, Report
 from apps.planning.models import BoundaryPractice, BoundaryStatement, RestWindow, WeeklyAction
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 FORM, PRINT, PDF = (reverse(f"overview:{n}") for n in ("report", "report-print", "report-pdf"))
 # Tuesday 1 December 2026, 11:00 in Berlin.
 TODAY = dt.date(2026, 12, 1)

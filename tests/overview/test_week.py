@@ -23,7 +23,7 @@ from tests.planning.conftest import (  # noqa: F401 (_frozen_time: this week, fr
     add_window,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 URL = reverse("overview:week")
 BERLIN = zone("Europe/Berlin")
 TODAY = THIS_WEEK + dt.timedelta(days=2)  # Wednesday 25 March 2026

@@ -21,7 +21,7 @@ from apps.planning.models import (
 )
 from tests.planning.conftest import NOW, THIS_WEEK, add_value
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 MAX_QUERIES = 10
 
 

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from apps.planning.models import RestWindow, WeeklyAction
 from tests.planning.conftest import NOW, THIS_WEEK, add_action, add_value, add_window
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 
 def test_a_weeks_actions_are_the_persons_own_of_that_week_oldest_first(alice, charlie):

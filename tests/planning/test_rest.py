@@ -6,7 +6,7 @@ from django.urls import reverse
 from apps.planning.models import RestWindow
 from tests.planning.conftest import HTMX, NOW, add_window
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 URL = reverse("planning:rest-add")
 BERLIN_SATURDAY_10 = dt.datetime(2026, 3, 28, 9, 0, tzinfo=dt.UTC)
 

@@ -6,7 +6,7 @@ from django.core import mail
 from apps.resources.models import CrisisLine
 from apps.resources.tasks import send_crisis_line_review
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 
 def test_editors_are_emailed_the_lines_due_for_re_verification(

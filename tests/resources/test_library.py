@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from apps.resources.models import Exercise, TherapyApproach
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 URL = reverse("resources:library")
 
 

@@ -7,6 +7,9 @@ from apps.resources.models import Exercise
 from apps.resources.recommendations import pick_for_day, suggestions
 from tests.checkins.conftest import checkin
 
+pytestmark = pytest.mark.sqlite
+
+
 DAY = dt.date(2026, 11, 27)
 
 
