@@ -39,6 +39,8 @@ THEME = "#2f6f62"
 BACKGROUND = "#f7f5f0"
 
 
+# These four write nothing and answer without a session: no transaction to open.
+@transaction.non_atomic_requests
 @require_GET
 @cache_control(max_age=3600, public=True)
 def manifest(request: HttpRequest) -> HttpResponse:
@@ -68,6 +70,7 @@ def manifest(request: HttpRequest) -> HttpResponse:
     return HttpResponse(json.dumps(body, indent=2), content_type="application/manifest+json")
 
 
+@transaction.non_atomic_requests
 @require_GET
 @cache_control(no_cache=True)
 def service_worker(request: HttpRequest) -> HttpResponse:
@@ -95,6 +98,7 @@ def service_worker(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@transaction.non_atomic_requests
 @require_GET
 def offline(request: HttpRequest) -> HttpResponse:
     """What a phone shows with no network: the country's emergency numbers and crisis lines.
@@ -102,6 +106,7 @@ def offline(request: HttpRequest) -> HttpResponse:
     return render(request, "offline/offline.html", help_for(asked_country(request)))
 
 
+@transaction.non_atomic_requests
 @require_GET
 def shell(request: HttpRequest) -> HttpResponse:
     """Today's quick check-in as an empty form, for the worker to show when Today cannot load.

@@ -96,11 +96,17 @@ def run(pk: int) -> None:
         stop(pk, str(error))
     except Exception:
         logger.exception("import %s stopped", pk)
-        stop(
-            pk,
-            "Something went wrong on our side while importing. What was imported so far is "
-            "kept; upload the file again to bring in the rest.",
-        )
+        stop(pk, OUR_SIDE[kind])
+
+
+# What the person reads when an import stops on our side: a restore is one transaction, so
+# nothing of it stays; a Daylio import keeps the chunks of days it had finished.
+OUR_SIDE = {
+    ImportJob.Kind.PACEWISE: "Something went wrong on our side while restoring, so nothing of "
+    "the file was restored and your account is as it was. Upload the file again to try again.",
+    ImportJob.Kind.DAYLIO: "Something went wrong on our side while importing. What was imported "
+    "so far is kept; upload the file again to bring in the rest.",
+}
 
 
 def stop(pk: int, error: str) -> None:

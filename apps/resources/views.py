@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,6 +12,8 @@ from apps.resources.forms import ExerciseLogForm, LibraryFilterForm
 from apps.resources.models import Exercise, ExerciseLog, TherapyApproach
 
 
+# Not in a transaction: it answers (with the emergency numbers) even when the database does not.
+@transaction.non_atomic_requests
 @require_GET
 def crisis(request: HttpRequest) -> HttpResponse:
     """Public, no JavaScript, one request: the emergency numbers first, then the lines."""

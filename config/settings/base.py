@@ -97,6 +97,8 @@ DEVELOPMENT_ONLY_FIELD_ENCRYPTION_KEY = "KjWW8zVyKiVR1qiVE5uymnwkIJL0ofN7Go3J3vD
 def database(default_url: str) -> dict:
     """The database DATABASE_URL names (else default_url), with the app's PostgreSQL options."""
     db = env.dj_db_url("DATABASE_URL", default_url)
+    # Each request's writes commit together or not at all (docs/architecture.md, "Writes").
+    db["ATOMIC_REQUESTS"] = True
     if db["ENGINE"] == "django.db.backends.sqlite3":
         # The web server, the worker and beat of `make run` share one file. IMMEDIATE takes the
         # write lock when a transaction begins, so that two of them claiming the same rows take

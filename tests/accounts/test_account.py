@@ -78,10 +78,3 @@ def test_a_request_runs_in_the_persons_own_zone_and_leaves_no_zone_behind(alice_
     assert alice.time_zone == "Europe/Berlin"
     assert response.context["today"] == alice.local_now().date()
     assert timezone.get_current_timezone_name() == settings.TIME_ZONE  # not Alice's Berlin
-
-
-def test_a_request_holds_the_person_itself_once_loaded_not_a_lazy_stand_in(alice_client, alice):
-    request = alice_client.get(reverse("checkins:today")).wsgi_request
-
-    assert type(request.user) is type(alice)
-    assert request.user == alice

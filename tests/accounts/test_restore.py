@@ -17,6 +17,7 @@ from apps.imports.models import ImportJob
 from apps.reminders.models import Preferences, Reminder
 from tests.accounts.userdata import fill
 from tests.conftest import make_user
+from tests.failing import statement_fails
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 UPLOAD = reverse("imports:upload")
@@ -184,3 +185,20 @@ def test_the_reminder_settings_are_only_the_persons_own(alice_client, alice, cha
     assert Preferences.objects.get(user=alice).summary_weekday == 4
     theirs.refresh_from_db()
     assert theirs.summary_weekday == 0
+
+
+def test_a_restore_that_fails_half_way_keeps_nothing_of_the_file_and_says_so(client, alice):
+    fill(alice)
+    charlie = make_user("charlie@example.com", display_name="Charlie", time_zone="UTC")
+    client.force_login(charlie)
+    upload(client, b"".join(export.json_chunks(alice)))
+    url = reverse("imports:job", args=[ImportJob.objects.get(user=charlie).pk])
+
+    with statement_fails("INSERT", "checkins_journalentry") as ran:
+        client.post(url)  # the go-ahead
+
+    assert any(sql.startswith('INSERT INTO "checkins_checkin"') for sql in ran)  # it came first
+    assert not CheckIn.objects.filter(user=charlie).exists()
+    assert not Tag.objects.filter(user=charlie, name="=meetings").exists()
+    page = client.get(url).content.decode()
+    assert "nothing of the file was restored and your account is as it was" in page

@@ -8,8 +8,9 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from apps.checkins.models import CheckIn
+from apps.checkins.models import CheckIn, Tag
 from tests.checkins.conftest import checkin, day_url, local_today
+from tests.failing import statement_fails
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
@@ -181,3 +182,18 @@ def test_the_words_meanings_are_one_disclosure_away(alice_client, alice):
 
     assert "<dt>relieved</dt><dd>A weight has lifted.</dd>" in meanings
     assert meanings.count("<dt>") == html.count('name="feeling"')
+
+
+def test_when_the_tags_cannot_be_saved_the_check_in_is_not_saved_either_and_the_page_says_so(
+    alice_client, alice, full_checkin
+):
+    work = Tag.objects.create(user=alice, name="work")
+    alice_client.raise_request_exception = False
+
+    with statement_fails("INSERT", "checkins_checkin_tags") as ran:
+        response = alice_client.post(today_url(alice), {**full_checkin, "tags": [work.pk]})
+
+    assert any(sql.startswith('INSERT INTO "checkins_checkin"') for sql in ran)  # it came first
+    assert response.status_code == 503
+    assert "What you just sent was not saved, not even in part" in response.text
+    assert not CheckIn.objects.filter(user=alice).exists()

@@ -14,6 +14,7 @@ from apps.audits.models import Commitment, EnergyAudit, EnergyMoment
 from apps.checkins.models import CheckIn
 from apps.lib.dates import zone
 from apps.overview.capacity import Hour, Load, plan_week
+from tests.failing import statement_fails
 from tests.planning.conftest import (  # noqa: F401 (_frozen_time: this week, frozen)
     HTMX,
     THIS_WEEK,
@@ -22,6 +23,7 @@ from tests.planning.conftest import (  # noqa: F401 (_frozen_time: this week, fr
     add_value,
     add_window,
 )
+from tests.queries import statements
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 URL = reverse("overview:week")
@@ -196,6 +198,35 @@ def test_a_week_is_planned_in_one_save(alice_client, planned):
     assert (team.weekday, team.hours_per_week) == (0, Decimal("8.0"))
     assert commitments["board"].weekday is None
     assert (walk.weekday, walk.hours) == (6, Decimal("1.5"))
+
+
+def test_when_the_actions_cannot_be_saved_no_commitment_is_moved_either(alice_client, planned):
+    commitments, walk = planned
+    team = commitments["team"]
+    alice_client.raise_request_exception = False
+
+    with statement_fails("UPDATE", "planning_weeklyaction") as ran:
+        response = alice_client.post(
+            URL,
+            {
+                f"commitment-{team.pk}-weekday": "0",
+                f"commitment-{team.pk}-hours": "8",
+                f"commitment-{commitments['board'].pk}-weekday": "4",
+                f"commitment-{commitments['board'].pk}-hours": "6",
+                f"commitment-{commitments['volunteering'].pk}-weekday": "3",
+                f"commitment-{commitments['volunteering'].pk}-hours": "2",
+                f"action-{walk.pk}-weekday": "6",
+                f"action-{walk.pk}-hours": "1.5",
+            },
+        )
+
+    assert any(sql.startswith('UPDATE "audits_commitment"') for sql in ran)  # it came first
+    assert response.status_code == 503
+    assert "What you just sent was not saved, not even in part" in response.text
+    team.refresh_from_db()
+    commitments["board"].refresh_from_db()
+    assert (team.weekday, team.hours_per_week) == (None, Decimal("10.0"))
+    assert commitments["board"].weekday == 2
 
 
 def test_with_htmx_the_days_come_back_updated_in_place(alice_client, planned):
@@ -382,6 +413,6 @@ def test_the_page_runs_the_same_queries_with_a_week_or_two_years_of_history(clie
         client.force_login(user)
         with CaptureQueriesContext(connection) as queries:
             assert client.get(URL).status_code == 200
-        counts.append(len(queries))
+        counts.append(len(statements(queries)))
 
     assert counts[0] == counts[1] <= 8, counts
