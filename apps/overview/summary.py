@@ -213,7 +213,7 @@ class Week:
 
 
 def one_decimal(number: float | None) -> str:
-    """As the templates' floatformat:1 writes it ("4.3", "5.0"), for a fraction of the cost."""
+    """As the templates' floatformat:1 writes it ("4.3", "5.0")."""
     return "" if number is None else f"{number:.1f}"
 
 

@@ -119,13 +119,13 @@ def database(default_url: str) -> dict:
         db["CONN_MAX_AGE"] = 0
         options["pool"] = {"min_size": 2, "max_size": 8}
     db["CONN_HEALTH_CHECKS"] = True
-    # Short OLTP queries only: PostgreSQL's JIT cost a summary batch 240 ms of 300 (bench).
+    # Short OLTP queries only: JIT compiling is for long analytic queries, and costs these.
     options["options"] = "-c jit=off"
     # Parameters bound by the server, so that psycopg prepares a statement a connection has run
-    # five times and PostgreSQL plans it once, not on every request: planning was most of the
-    # database's work for a page (a check-in POST: 0.80 ms of its CPU, 0.43 ms prepared). A
-    # pooler in front must keep prepared statements per session (PgBouncer >= 1.21 with
-    # max_prepared_statements, or none); Django disables them by default for that reason.
+    # five times and PostgreSQL plans it once per connection, not on every request (what it
+    # buys: bench/README.md). A pooler in front must keep prepared statements per session
+    # (PgBouncer >= 1.21 with max_prepared_statements, or none); Django disables them by
+    # default for that reason.
     options["server_side_binding"] = True
     options["prepare_threshold"] = 5
     return db
