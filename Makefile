@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Where `make run` keeps its files; config/settings/base.py reads the same VAR_DIR.
+VAR_DIR ?= var
 
 .PHONY: install run test bench lint format lock upgrade icons messages clean
 
@@ -21,11 +23,11 @@ install: $(STAMP)
 # Serve the app with its Celery worker and beat. Embedded defaults (SQLite, a filesystem broker,
 # mail on the console) unless DATABASE_URL / REDIS_URL / EMAIL_URL are set.
 run: $(STAMP)
-	mkdir -p var/broker/control
+	mkdir -p $(VAR_DIR)/broker/control
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py vapid_keys --file var/vapid.json
+	$(BIN)/python manage.py vapid_keys --file $(VAR_DIR)/vapid.json
 	@echo "Pacewise: http://127.0.0.1:8000/ (the worker and beat run beside it; Ctrl-C stops all three)"
-	$(BIN)/honcho start -f Procfile.dev
+	$(BIN)/honcho start -f Procfile.dev --port 8000
 
 # The whole suite on real PostgreSQL and Redis (see config/settings/test.py for the defaults),
 # browser journeys and `check --deploy` on production settings included; then the tests marked

@@ -12,9 +12,12 @@ from django.utils.csp import CSP
 from environs import Env, validate
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-VAR_DIR = BASE_DIR / "var"
 
 env = Env()
+
+# What the embedded defaults of `make run` keep on disk: the SQLite file, the filesystem broker,
+# beat's schedule and the web push key pair (local.py). `make run` creates it.
+VAR_DIR = env.path("VAR_DIR", BASE_DIR / "var")
 
 DEBUG = env.bool("DEBUG", False)
 SECRET_KEY = env.str("SECRET_KEY", "")
