@@ -45,15 +45,11 @@ logger = logging.getLogger(__name__)
 
 TASK_CHUNK = 50  # message ids per send_messages task
 SWEEP_LIMIT = 5000  # rows per sweep; the next sweep takes the rest
-# Seconds to wait before attempt 2, 3, ...; after the last, the message is given up on.
-BACKOFF = (10, 30, 60, 300, 900, 1800, 3600)
-MAX_ATTEMPTS = len(BACKOFF) + 1
-SHORT_WAIT = 60  # a retry this soon is published with a countdown; a later one waits for a sweep
+# The waits (backoff, claim timeout, ...) are settings: OUTBOX_* in config/settings/base.py.
 BROKER_DOWN = (KombuOperationalError, RedisConnectionError, OSError)
 # Worth another attempt: the server or the network, not the message.
 TRANSIENT = (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, OSError)
 DATABASE_GONE = (OperationalError, InterfaceError)
-MARK_SENT_WAITS = (0.1, 0.5, 1, 2, 4)  # seconds between attempts to record a delivery
 
 # A builder makes its kind's messages at send time, for a batch at once: for each message an
 # Email (or a Notification, for a push message), or the reason (a short word) not to send it.
@@ -304,7 +300,7 @@ def mark_sent(messages: list[Message]) -> None:
     Until they are recorded, the sweep would send them again: so keep trying, seconds long.
     """
     ids = [m.pk for m in messages]
-    for wait in (*MARK_SENT_WAITS, None):
+    for wait in (*settings.OUTBOX_RECORD_WAITS, None):
         try:
             Message.objects.mark_sent(ids, timezone.now())
             return
@@ -338,13 +334,14 @@ def finish(
 def retry(messages: list[Message], error: Exception | str) -> None:
     """After a transport error: each message waits its backoff, or is given up on at the end."""
     now = timezone.now()
-    give_up = [m.pk for m in messages if m.attempts >= MAX_ATTEMPTS]
+    backoff = settings.OUTBOX_BACKOFF
+    give_up = [m.pk for m in messages if m.attempts > len(backoff)]
     if give_up:
         finish(give_up, Status.FAILED, reason="gave_up", error=error)
-    waits: defaultdict[int, list[int]] = defaultdict(list)
+    waits: defaultdict[float, list[int]] = defaultdict(list)
     for message in messages:
-        if message.attempts < MAX_ATTEMPTS:
-            waits[BACKOFF[message.attempts - 1]].append(message.pk)
+        if message.attempts <= len(backoff):
+            waits[backoff[message.attempts - 1]].append(message.pk)
     for wait, ids in waits.items():
         Message.objects.filter(pk__in=ids).update(
             status=Status.PENDING,
@@ -352,8 +349,8 @@ def retry(messages: list[Message], error: Exception | str) -> None:
             claimed_at=None,
             last_error=error_name(error),
         )
-        if wait <= SHORT_WAIT:
-            enqueue(ids, countdown=wait + 1)  # a second late, so that it finds them due
+        if wait <= settings.OUTBOX_SHORT_WAIT:
+            enqueue(ids, countdown=wait + settings.OUTBOX_RETRY_MARGIN)
 
 
 def release(messages: list[Message]) -> None:

@@ -47,7 +47,7 @@ def test_a_claim_older_than_its_timeout_is_a_dead_senders_and_goes_back(settings
 def test_it_leaves_alone_what_is_fresh_waiting_its_backoff_or_finished(settings):
     grace = settings.OUTBOX_QUEUE_GRACE
     just_queued, backing_off, *finished = stored(5)
-    Message.objects.filter(pk=just_queued.pk).update(next_attempt_at=ago(grace - 30))
+    Message.objects.filter(pk=just_queued.pk).update(next_attempt_at=ago(grace / 2))
     Message.objects.filter(pk=backing_off.pk).update(next_attempt_at=ago(-600))
     for message, status in zip(finished, (Status.SENT, Status.SKIPPED, Status.FAILED), strict=True):
         Message.objects.filter(pk=message.pk).update(status=status, next_attempt_at=ago(3600))

@@ -53,7 +53,7 @@ def test_a_refused_attempt_is_retried_after_its_backoff_and_delivered_once(worke
         row = queued()
 
     wait_for(lambda: mailbox.refused == 1, "the mail server to refuse the first attempt")
-    wait_for(lambda: sent(row.pk), "the retry to deliver the email")  # 10 s later
+    wait_for(lambda: sent(row.pk), "the retry to deliver the email")  # after its backoff
     wait_for(worker.idle, "the retry's task to finish")
 
     assert [state for *_, state in worker.finished] == ["SUCCESS", "SUCCESS"]

@@ -159,7 +159,7 @@ def test_a_busy_push_service_is_tried_again_after_the_backoff_and_delivers_once(
         "the push service to turn the first attempt away",
     )
     assert Message.objects.get(user=alice).last_error == "HTTP 503"
-    settle(worker)  # 10 s later
+    settle(worker)  # after its backoff
 
     assert service.delivered(phone) == [CHECK_IN]
     message = Message.objects.get(user=alice)

@@ -100,7 +100,7 @@ def test_a_refused_first_attempt_is_built_again_and_delivered_exactly_once(worke
         "SMTPDataError",
         1,
     )
-    settle(worker)  # the first retry waits its 10 s backoff, then the server accepts
+    settle(worker)  # the first retry waits its backoff, then the server accepts
 
     assert mailbox.recipients() == ["alice@example.com"]
     refused.refresh_from_db()
