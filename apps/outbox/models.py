@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection, models, transaction
-from django.db.models import F, Q, Value
+from django.db.models import Q, Value
 from django.utils import timezone
 
 from apps.lib.emails import Email
@@ -158,11 +158,10 @@ class MessageQuerySet(models.QuerySet["Message"]):
                 .order_by("pk")
             )
             self.filter(pk__in=[m.pk for m in messages]).update(
-                status=Status.SENDING, claimed_at=now, attempts=F("attempts") + 1
+                status=Status.SENDING, claimed_at=now
             )
         for message in messages:
             message.status, message.claimed_at = Status.SENDING, now
-            message.attempts += 1
         return messages
 
     def mark_sent(self, ids: list[int], now: dt.datetime) -> None:
@@ -253,7 +252,10 @@ class Message(models.Model):
     reason = models.CharField(
         max_length=40, blank=True, db_default="", help_text="Why skipped or failed."
     )
-    attempts = models.PositiveSmallIntegerField(db_default=0)
+    attempts = models.PositiveSmallIntegerField(
+        db_default=0,
+        help_text="Failed sends: a temporary refusal or no answer (a claim is not an attempt).",
+    )
     next_attempt_at = models.DateTimeField(default=timezone.now)
     claimed_at = models.DateTimeField(null=True, blank=True)
     last_error = models.CharField(

@@ -6,7 +6,9 @@ broker once the transaction that made it commits. `send_messages` claims the due
 ids (Message.objects.claim), builds what they say (stored content, or the builder its kind
 registered), sends them over one SMTP connection, and marks each one sent right after the
 server accepts it: a crash can repeat at most the one message in flight, and the repeat
-carries the same Message-ID. A transport error puts the unsent rows back with a backoff. The
+carries the same Message-ID. A transport error counts an attempt for the message it cut off
+and puts that one and the untried rest back to wait (OUTBOX_BACKOFF); only failed sends count,
+never a claim, so a slow server's hand-backs or a crash do not use up a message's attempts. The
 sweep, run by beat, queues again every message that is due but unclaimed past a grace period
 (its task vanished with the broker) or claimed past a timeout (its sender died).
 
@@ -33,6 +35,7 @@ from django.conf import settings
 from django.core import mail
 from django.core.mail import EmailMessage
 from django.db import InterfaceError, OperationalError, connection, transaction
+from django.db.models import F
 from django.utils import timezone
 from kombu.exceptions import OperationalError as KombuOperationalError
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -152,14 +155,17 @@ def send(ids: list[int]) -> int:
 
 
 def send_emails(to_send: list[Message], emails: dict[int, Content], deadline: float) -> int:
-    """Over one SMTP connection; a transport error sends the rest back to wait their backoff."""
+    """Over one SMTP connection. A transport error counts an attempt for the message in flight
+    (connecting is sending the first), and sends it and the untried rest back to wait."""
     done: set[int] = set()  # sent, or refused for good
+    in_flight: Message | None = to_send[0]
     sent = 0
     try:
         with mail.mailers["default"] as smtp:
             for message in to_send:
                 if done and time.monotonic() > deadline:
                     break  # the rest go back, so that no claim outlives its timeout
+                in_flight = message
                 try:
                     smtp.send_messages([emails[message.pk]])
                 except (smtplib.SMTPResponseException, smtplib.SMTPRecipientsRefused) as exc:
@@ -170,8 +176,11 @@ def send_emails(to_send: list[Message], emails: dict[int, Content], deadline: fl
                     mark_sent([message])
                     sent += 1
                 done.add(message.pk)
+            in_flight = None
     except (*TRANSIENT, smtplib.SMTPException) as exc:
-        retry([m for m in to_send if m.pk not in done], exc)
+        failed = [in_flight] if in_flight and in_flight.pk not in done else []
+        untried = [m for m in to_send if m.pk not in done and m not in failed]
+        retry(failed, exc, untried=untried)
         return sent
     if unsent := [m for m in to_send if m.pk not in done]:
         release(unsent)
@@ -318,7 +327,12 @@ def error_name(error: Exception | str) -> str:
 
 
 def finish(
-    ids: list[int], status: str, *, reason: str, error: Exception | str | None = None
+    ids: list[int],
+    status: str,
+    *,
+    reason: str,
+    error: Exception | str | None = None,
+    **changes: object,
 ) -> None:
     Message.objects.filter(pk__in=ids).update(
         status=status,
@@ -327,30 +341,53 @@ def finish(
         subject="",
         text_body="",
         html_body="",
+        **changes,
     )
     Message.objects.filter(pk__in=ids, forget_recipient=True).update(to="")
 
 
-def retry(messages: list[Message], error: Exception | str) -> None:
-    """After a transport error: each message waits its backoff, or is given up on at the end."""
+def retry(
+    failed: list[Message], error: Exception | str, *, untried: Iterable[Message] = ()
+) -> None:
+    """After a transport error: each message whose send failed counts an attempt and waits its
+    backoff (OUTBOX_BACKOFF), or is given up on once it has waited them all; the untried rest
+    of its batch wait as long as their own attempts say, without counting one."""
     now = timezone.now()
     backoff = settings.OUTBOX_BACKOFF
-    give_up = [m.pk for m in messages if m.attempts > len(backoff)]
+    give_up = [m for m in failed if m.attempts >= len(backoff)]
+    for message in give_up:
+        logger.warning(
+            "Gave up on %s message %s after %d attempts: %s.",
+            message.kind,
+            message.key,
+            message.attempts + 1,
+            error_name(error),
+        )
     if give_up:
-        finish(give_up, Status.FAILED, reason="gave_up", error=error)
-    waits: defaultdict[float, list[int]] = defaultdict(list)
-    for message in messages:
-        if message.attempts <= len(backoff):
-            waits[backoff[message.attempts - 1]].append(message.pk)
-    for wait, ids in waits.items():
+        failure = {"attempts": F("attempts") + 1}
+        finish([m.pk for m in give_up], Status.FAILED, reason="gave_up", error=error, **failure)
+    waits: defaultdict[tuple[float, bool], list[int]] = defaultdict(list)  # by (wait, failed)
+    for message in failed:
+        if message not in give_up:
+            waits[wait_after(message.attempts + 1), True].append(message.pk)
+    for message in untried:
+        waits[wait_after(message.attempts), False].append(message.pk)
+    for (wait, counts), ids in waits.items():
         Message.objects.filter(pk__in=ids).update(
             status=Status.PENDING,
             next_attempt_at=now + dt.timedelta(seconds=wait),
             claimed_at=None,
-            last_error=error_name(error),
+            **({"attempts": F("attempts") + 1, "last_error": error_name(error)} if counts else {}),
         )
         if wait <= settings.OUTBOX_SHORT_WAIT:
             enqueue(ids, countdown=wait + settings.OUTBOX_RETRY_MARGIN)
+
+
+def wait_after(attempts: int) -> float:
+    """How long a message waits after its `attempts`th failure (a message not yet tried, after
+    the first)."""
+    backoff = settings.OUTBOX_BACKOFF
+    return backoff[min(max(attempts, 1), len(backoff)) - 1]
 
 
 def release(messages: list[Message]) -> None:
