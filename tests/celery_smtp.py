@@ -79,17 +79,23 @@ class Mailbox:
 
 
 class Tasks:
-    """What the broker was given and what the worker finished, as seen by Celery's signals."""
+    """What the broker was given and what the worker finished, as seen by Celery's signals.
+
+    Only this test's tasks count: one an earlier test left in Redis (a retry's countdown, say)
+    may still come round, and must not pass for one of these."""
 
     def __init__(self) -> None:
         self.published: list[str] = []
         self.finished: list[tuple[str, tuple, str]] = []
+        self.ids: set[str] = set()  # of the tasks published here
 
-    def on_publish(self, sender: str, **kwargs) -> None:
+    def on_publish(self, sender: str, headers: dict, **kwargs) -> None:
+        self.ids.add(headers["id"])
         self.published.append(sender)
 
-    def on_postrun(self, sender, args, state, **kwargs) -> None:
-        self.finished.append((sender.name, tuple(args or ()), state))
+    def on_postrun(self, sender, task_id, args, state, **kwargs) -> None:
+        if task_id in self.ids:
+            self.finished.append((sender.name, tuple(args or ()), state))
 
     def idle(self) -> bool:
         """Something was published, every published message (retries included) has run, and

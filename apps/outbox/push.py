@@ -1,7 +1,7 @@
 """Web push, the wire: a notification posted to a browser's push service, encrypted for that
 browser alone (RFC 8291, aes128gcm, by pywebpush) and signed as this site's (VAPID, RFC 8292,
-by py-vapid), over urllib3: pywebpush's own requests session cost a third of a notification's
-time (bench_push), for nothing a push request needs.
+by py-vapid), over kept-alive urllib3 connections rather than pywebpush's own requests
+session, a layer a push request needs nothing of.
 
 What an answer means is the outbox's to decide (apps/outbox/tasks.py, send_pushes): here, a
 notification goes out and its HTTP status comes back, or a urllib3 error says none came.

@@ -11,7 +11,7 @@ from apps.outbox import tasks
 from apps.outbox.models import Message, Status
 from tests.outbox.conftest import queued, stored
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 
 def ids(messages: list[Message]) -> list[int]:

@@ -9,7 +9,7 @@ from apps.outbox import tasks
 from apps.outbox.models import Message, Status
 from tests.outbox.conftest import stored
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 
 def ago(seconds: float) -> dt.datetime:
