@@ -119,11 +119,13 @@ class MessageQuerySet(models.QuerySet["Message"]):
         return messages
 
     def mark_sent(self, ids: list[int], now: dt.datetime) -> None:
-        """Record these messages as sent: what they stored to be sent is cleared, and so is the
-        address of those that asked to forget it."""
+        """Record these messages as sent, one delivery more each (a second is a repeat): what
+        they stored to be sent is cleared, and so is the address of those that asked to forget
+        it."""
         self.filter(pk__in=ids).update(
             status=Status.SENT,
             sent_at=now,
+            deliveries=F("deliveries") + 1,
             headers={},
             subject="",
             text_body="",
@@ -200,7 +202,14 @@ class Message(models.Model):
         max_length=120, blank=True, db_default="", help_text="The error's type."
     )
     created_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(
+        null=True, blank=True, help_text="When a server last accepted it."
+    )
+    # More than one: a repeat, in the moment between a server accepting it and the row
+    # recording that (a sender that died then, or whose claim ran out and was swept).
+    deliveries = models.PositiveSmallIntegerField(
+        db_default=0, help_text="How many times a server accepted it."
+    )
 
     objects = MessageQuerySet.as_manager()
 

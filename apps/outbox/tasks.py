@@ -20,6 +20,7 @@ and is not repeated.
 """
 
 import datetime as dt
+import itertools
 import logging
 import smtplib
 import time
@@ -306,19 +307,26 @@ def mark_sent(messages: list[Message]) -> None:
     """Record deliveries the server has accepted (an email, or the notifications answered at
     once), on a fresh connection if the old one broke.
 
-    Until they are recorded, the sweep would send them again: so keep trying, seconds long.
+    Until they are recorded, the sweep would send them again: so keep trying for as long as
+    their claim holds (OUTBOX_CLAIM_TIMEOUT), OUTBOX_RECORD_WAITS apart, the last wait again
+    and again; once the claim has run out, give up and let the sweep have them.
     """
     ids = [m.pk for m in messages]
-    for wait in (*settings.OUTBOX_RECORD_WAITS, None):
+    claim_ends = min(m.claimed_at for m in messages) + dt.timedelta(
+        seconds=settings.OUTBOX_CLAIM_TIMEOUT
+    )
+    waits = settings.OUTBOX_RECORD_WAITS
+    for wait in itertools.chain(waits, itertools.repeat(waits[-1])):
         try:
             Message.objects.mark_sent(ids, timezone.now())
             return
         except DATABASE_GONE:
-            if wait is None:
+            left = (claim_ends - timezone.now()).total_seconds()
+            if left <= 0:
                 raise
             logger.warning("Recording messages %s as sent failed; reconnecting.", ids)
             connection.close()
-            time.sleep(wait)
+            time.sleep(min(wait, left))
 
 
 def error_name(error: Exception | str) -> str:

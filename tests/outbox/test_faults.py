@@ -151,7 +151,7 @@ def test_a_delivery_that_cannot_be_recorded_is_repeated_once_with_the_same_messa
     mailbox, tmp_path
 ):
     messages = stored(30)
-    # Closed for longer than a sender keeps trying to record it.
+    # Closed for longer than a sender keeps trying to record it: as long as its claim holds.
     cutter = DatabaseCutter(at=10, closed_for=django_settings.OUTBOX_CLAIM_TIMEOUT + 2)
     mailbox.on_accept = cutter
     env = process_env(mailbox.port, django_settings.REDIS_URL)

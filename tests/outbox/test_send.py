@@ -145,12 +145,23 @@ def test_recording_a_delivery_clears_what_was_stored_and_only_the_addresses_to_f
 
     assert sorted(
         Message.objects.values_list(
-            "to", "status", "sent_at", "subject", "text_body", "headers", "last_error"
+            "to", "status", "sent_at", "subject", "text_body", "headers", "last_error", "deliveries"
         )
     ) == [
-        ("", Status.SENT, now, "", "", {}, ""),
-        ("runner1@example.com", Status.SENT, now, "", "", {}, ""),
+        ("", Status.SENT, now, "", "", {}, "", 1),
+        ("runner1@example.com", Status.SENT, now, "", "", {}, "", 1),
     ]
+
+
+def test_a_second_acceptance_counts_as_a_second_delivery_at_its_own_time():
+    [message] = stored(1)
+    first = timezone.now()
+    Message.objects.mark_sent([message.pk], first)
+
+    Message.objects.mark_sent([message.pk], first + dt.timedelta(seconds=5))
+
+    message.refresh_from_db()
+    assert (message.deliveries, message.sent_at) == (2, first + dt.timedelta(seconds=5))
 
 
 def test_out_of_time_the_rest_of_a_batch_goes_back_to_be_sent_at_once(mailbox, settings):
