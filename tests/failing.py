@@ -12,14 +12,18 @@ WRITE = re.compile(r'^\s*(INSERT|UPDATE|DELETE)\b[^"]*"([^"]+)"')
 
 
 @contextmanager
-def statement_fails(verb: str, table: str) -> Iterator[list[str]]:
-    """Every `verb` (INSERT, UPDATE, DELETE) into `table` fails, as a lost connection would,
-    through Django's public execute_wrapper; yields the statements that ran, so that a test
-    can show the failure came in the middle of a write."""
+def statement_fails(verb: str, table: str, times: int | None = None) -> Iterator[list[str]]:
+    """Every `verb` (INSERT, UPDATE, DELETE) into `table` fails (only the first `times`, if
+    given), as a lost connection would, through Django's public execute_wrapper; yields the
+    statements that ran, so that a test can show the failure came in the middle of a write."""
     ran: list[str] = []
+    failures = 0
 
     def wrapper(execute, sql, params, many, context):  # Django's execute_wrapper signature
-        if (match := WRITE.match(sql)) and match.groups() == (verb, table):
+        nonlocal failures
+        match = WRITE.match(sql)
+        if match and match.groups() == (verb, table) and (times is None or failures < times):
+            failures += 1
             raise OperationalError("server closed the connection unexpectedly")
         ran.append(sql)
         return execute(sql, params, many, context)

@@ -176,7 +176,9 @@ def push_service() -> Iterator[PushService]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler_for(service))
     server.daemon_threads = True
     service.url = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # Polled every 20 ms for shutdown, not Python's 0.5 s: every test with a push service waited
+    # that long to end.
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     try:
         yield service

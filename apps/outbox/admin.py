@@ -13,7 +13,16 @@ class MessageAdmin(admin.ModelAdmin):
     Never content: a stored body may hold a one-time code, and it is cleared once sent anyway.
     """
 
-    list_display = ["created_at", "kind", "status", "reason", "last_error", "attempts", "sent_at"]
+    list_display = [
+        "created_at",
+        "kind",
+        "status",
+        "reason",
+        "last_error",
+        "attempts",
+        "deliveries",
+        "sent_at",
+    ]
     list_filter = ["status", "kind", "reason", "channel"]
     date_hierarchy = "created_at"
     search_fields = ["message_id"]
@@ -30,6 +39,7 @@ class MessageAdmin(admin.ModelAdmin):
         "next_attempt_at",
         "claimed_at",
         "created_at",
+        "deliveries",
         "sent_at",
     ]
     readonly_fields = fields

@@ -6,13 +6,12 @@ behind. No content is kept once a message is sent: only what it was, and what ha
 """
 
 import datetime as dt
-import functools
 import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import connection, models, transaction
-from django.db.models import F, Q, Value
+from django.db import IntegrityError, models, transaction
+from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 
 from apps.lib.emails import Email
@@ -51,32 +50,6 @@ def new_message_id() -> str:
     return f"<{secrets.token_hex(16)}@{domain}>"
 
 
-# What a message made in bulk (add_new) gives; every other column takes its default.
-BULK_COLUMNS = (
-    "channel",
-    "kind",
-    "key",
-    "ref",
-    "user_id",
-    "to",
-    "subscription_id",
-    "due_at",
-    "next_attempt_at",
-)
-BULK_TYPES = (
-    "text",
-    "text",
-    "text",
-    "text",
-    "bigint",
-    "text",
-    "bigint",
-    "timestamptz",
-    "timestamptz",
-)
-BULK_DEFAULTS = {"channel": Channel.EMAIL, "ref": "", "to": "", "subscription_id": None}
-
-
 class PushSubscription(models.Model):
     """One browser on one device that agreed to show this person's reminders (the Push API's
     PushSubscription): where to post them, and the keys that encrypt them for that browser.
@@ -110,39 +83,20 @@ class MessageQuerySet(models.QuerySet["Message"]):
         return self.filter(user=user)
 
     def add_new(self, rows: list[dict]) -> list[int]:
-        """Insert these messages (dicts of BULK_COLUMNS, BULK_DEFAULTS aside), each unless its
-        key is taken already;
+        """Insert these messages (dicts of field values), each unless its key is taken already;
         returns the ids of those inserted, to be queued.
 
-        On PostgreSQL one statement over arrays, with ON CONFLICT DO NOTHING RETURNING id: model
-        instances and bulk_create's CASE of a thousand rows cost most of the dispatcher's time
-        (bench_dispatch). Elsewhere (the SQLite of `make run`), bulk_create and a look-up.
+        Usually no key is taken, and one INSERT gives the ids back. When one is (a slot
+        dispatched again), that INSERT is undone and those whose keys are free are inserted.
         """
-        if not rows:
-            return []
-        rows = [{**BULK_DEFAULTS, **row} for row in rows]
-        now = timezone.now()
-        if connection.vendor != "postgresql":
-            self.bulk_create(
-                [self.model(**row, message_id=new_message_id(), created_at=now) for row in rows],
-                ignore_conflicts=True,
-            )
-            keys = [row["key"] for row in rows]
-            return list(self.filter(key__in=keys, created_at=now).values_list("pk", flat=True))
-        columns = ", ".join(
-            connection.ops.quote_name(c) for c in (*BULK_COLUMNS, "message_id", "created_at")
-        )
-        arrays = ", ".join(f"%s::{t}[]" for t in (*BULK_TYPES, "text", "timestamptz"))
-        values = [[row[name] for row in rows] for name in BULK_COLUMNS]
-        values += [[new_message_id() for _ in rows], [now] * len(rows)]
-        table = connection.ops.quote_name(self.model._meta.db_table)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"INSERT INTO {table} ({columns}) SELECT * FROM unnest({arrays})"  # noqa: S608 (no user input)
-                " ON CONFLICT (key) DO NOTHING RETURNING id",
-                values,
-            )
-            return [pk for (pk,) in cursor.fetchall()]
+        messages = [self.model(**row) for row in rows]
+        try:
+            with transaction.atomic():
+                return [m.pk for m in self.bulk_create(messages)]
+        except IntegrityError:
+            keys = [m.key for m in messages]
+            taken = set(self.filter(key__in=keys).values_list("key", flat=True))
+            return [m.pk for m in self.bulk_create(m for m in messages if m.key not in taken)]
 
     def claim(self, ids: list[int], now: dt.datetime) -> list["Message"]:
         """Take the messages of `ids` that are pending and due, for this sender alone.
@@ -158,29 +112,31 @@ class MessageQuerySet(models.QuerySet["Message"]):
                 .order_by("pk")
             )
             self.filter(pk__in=[m.pk for m in messages]).update(
-                status=Status.SENDING, claimed_at=now, attempts=F("attempts") + 1
+                status=Status.SENDING, claimed_at=now
             )
         for message in messages:
             message.status, message.claimed_at = Status.SENDING, now
-            message.attempts += 1
         return messages
 
     def mark_sent(self, ids: list[int], now: dt.datetime) -> None:
-        """Record these messages as sent: what they stored to be sent is cleared, and so is the
-        address of those that asked to forget it.
-
-        One UPDATE written out: every email and notification runs it, one by one for email, and
-        the ORM spent twice as long compiling it as the database spent running it.
-        """
-        if not ids:
-            return
-        sql = mark_sent_sql(connection.vendor) % ", ".join(["%s"] * len(ids))
-        cleared = [
-            self.model._meta.get_field(name).get_db_prep_save(value, connection)
-            for name, value in (("status", Status.SENT), ("sent_at", now), ("headers", {}))
-        ]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*cleared, *ids])
+        """Record these messages as sent, one delivery more each (a second is a repeat): what
+        they stored to be sent is cleared, and so is the address of those that asked to forget
+        it."""
+        self.filter(pk__in=ids).update(
+            status=Status.SENT,
+            sent_at=now,
+            deliveries=F("deliveries") + 1,
+            headers={},
+            subject="",
+            text_body="",
+            html_body="",
+            last_error="",
+            to=Case(
+                When(forget_recipient=True, then=Value("")),
+                default=F("to"),
+                output_field=models.EmailField(),
+            ),
+        )
 
     def stalled(self, now: dt.datetime) -> "MessageQuerySet":
         """Due for more than `OUTBOX_QUEUE_GRACE` seconds and still pending (its task was lost
@@ -194,21 +150,6 @@ class MessageQuerySet(models.QuerySet["Message"]):
         )
 
 
-@functools.cache
-def mark_sent_sql(vendor: str) -> str:
-    """Message.objects.mark_sent's statement, made once per database vendor (its quoting is all
-    that differs), with %s for its list of ids' placeholders."""
-    quote = connection.ops.quote_name
-    to = quote("to")
-    return (
-        f"UPDATE {quote(Message._meta.db_table)} SET {quote('status')} = %%s,"  # noqa: S608 (names from the model)
-        f" {quote('sent_at')} = %%s, {quote('headers')} = %%s, {quote('subject')} = '',"
-        f" {quote('text_body')} = '', {quote('html_body')} = '', {quote('last_error')} = '',"
-        f" {to} = CASE WHEN {quote('forget_recipient')} THEN '' ELSE {to} END"
-        f" WHERE {quote('id')} IN (%s)"
-    )
-
-
 class Message(models.Model):
     """One message to one recipient, unique by its idempotency key.
 
@@ -218,8 +159,6 @@ class Message(models.Model):
     code, is cleared once the message is sent.
     """
 
-    # Defaults are the database's (db_default): a bulk insert of reminders leaves those columns
-    # out, which halved the dispatcher's time (bench_dispatch).
     channel = models.CharField(max_length=10, choices=Channel.choices, db_default=Channel.EMAIL)
     kind = models.CharField(max_length=40, help_text="What it is: a check-in reminder, a code.")
     key = models.CharField(
@@ -253,14 +192,24 @@ class Message(models.Model):
     reason = models.CharField(
         max_length=40, blank=True, db_default="", help_text="Why skipped or failed."
     )
-    attempts = models.PositiveSmallIntegerField(db_default=0)
+    attempts = models.PositiveSmallIntegerField(
+        db_default=0,
+        help_text="Failed sends: a temporary refusal or no answer (a claim is not an attempt).",
+    )
     next_attempt_at = models.DateTimeField(default=timezone.now)
     claimed_at = models.DateTimeField(null=True, blank=True)
     last_error = models.CharField(
         max_length=120, blank=True, db_default="", help_text="The error's type."
     )
     created_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(
+        null=True, blank=True, help_text="When a server last accepted it."
+    )
+    # More than one: a repeat, in the moment between a server accepting it and the row
+    # recording that (a sender that died then, or whose claim ran out and was swept).
+    deliveries = models.PositiveSmallIntegerField(
+        db_default=0, help_text="How many times a server accepted it."
+    )
 
     objects = MessageQuerySet.as_manager()
 

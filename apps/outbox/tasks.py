@@ -6,7 +6,9 @@ broker once the transaction that made it commits. `send_messages` claims the due
 ids (Message.objects.claim), builds what they say (stored content, or the builder its kind
 registered), sends them over one SMTP connection, and marks each one sent right after the
 server accepts it: a crash can repeat at most the one message in flight, and the repeat
-carries the same Message-ID. A transport error puts the unsent rows back with a backoff. The
+carries the same Message-ID. A transport error counts an attempt for the message it cut off
+and puts that one and the untried rest back to wait (OUTBOX_BACKOFF); only failed sends count,
+never a claim, so a slow server's hand-backs or a crash do not use up a message's attempts. The
 sweep, run by beat, queues again every message that is due but unclaimed past a grace period
 (its task vanished with the broker) or claimed past a timeout (its sender died).
 
@@ -18,6 +20,7 @@ and is not repeated.
 """
 
 import datetime as dt
+import itertools
 import logging
 import smtplib
 import time
@@ -33,6 +36,7 @@ from django.conf import settings
 from django.core import mail
 from django.core.mail import EmailMessage
 from django.db import InterfaceError, OperationalError, connection, transaction
+from django.db.models import F
 from django.utils import timezone
 from kombu.exceptions import OperationalError as KombuOperationalError
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -45,15 +49,11 @@ logger = logging.getLogger(__name__)
 
 TASK_CHUNK = 50  # message ids per send_messages task
 SWEEP_LIMIT = 5000  # rows per sweep; the next sweep takes the rest
-# Seconds to wait before attempt 2, 3, ...; after the last, the message is given up on.
-BACKOFF = (10, 30, 60, 300, 900, 1800, 3600)
-MAX_ATTEMPTS = len(BACKOFF) + 1
-SHORT_WAIT = 60  # a retry this soon is published with a countdown; a later one waits for a sweep
+# The waits (backoff, claim timeout, ...) are settings: OUTBOX_* in config/settings/base.py.
 BROKER_DOWN = (KombuOperationalError, RedisConnectionError, OSError)
 # Worth another attempt: the server or the network, not the message.
 TRANSIENT = (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, OSError)
 DATABASE_GONE = (OperationalError, InterfaceError)
-MARK_SENT_WAITS = (0.1, 0.5, 1, 2, 4)  # seconds between attempts to record a delivery
 
 # A builder makes its kind's messages at send time, for a batch at once: for each message an
 # Email (or a Notification, for a push message), or the reason (a short word) not to send it.
@@ -156,14 +156,17 @@ def send(ids: list[int]) -> int:
 
 
 def send_emails(to_send: list[Message], emails: dict[int, Content], deadline: float) -> int:
-    """Over one SMTP connection; a transport error sends the rest back to wait their backoff."""
+    """Over one SMTP connection. A transport error counts an attempt for the message in flight
+    (connecting is sending the first), and sends it and the untried rest back to wait."""
     done: set[int] = set()  # sent, or refused for good
+    in_flight: Message | None = to_send[0]
     sent = 0
     try:
         with mail.mailers["default"] as smtp:
             for message in to_send:
                 if done and time.monotonic() > deadline:
                     break  # the rest go back, so that no claim outlives its timeout
+                in_flight = message
                 try:
                     smtp.send_messages([emails[message.pk]])
                 except (smtplib.SMTPResponseException, smtplib.SMTPRecipientsRefused) as exc:
@@ -174,8 +177,11 @@ def send_emails(to_send: list[Message], emails: dict[int, Content], deadline: fl
                     mark_sent([message])
                     sent += 1
                 done.add(message.pk)
+            in_flight = None
     except (*TRANSIENT, smtplib.SMTPException) as exc:
-        retry([m for m in to_send if m.pk not in done], exc)
+        failed = [in_flight] if in_flight and in_flight.pk not in done else []
+        untried = [m for m in to_send if m.pk not in done and m not in failed]
+        retry(failed, exc, untried=untried)
         return sent
     if unsent := [m for m in to_send if m.pk not in done]:
         release(unsent)
@@ -301,19 +307,26 @@ def mark_sent(messages: list[Message]) -> None:
     """Record deliveries the server has accepted (an email, or the notifications answered at
     once), on a fresh connection if the old one broke.
 
-    Until they are recorded, the sweep would send them again: so keep trying, seconds long.
+    Until they are recorded, the sweep would send them again: so keep trying for as long as
+    their claim holds (OUTBOX_CLAIM_TIMEOUT), OUTBOX_RECORD_WAITS apart, the last wait again
+    and again; once the claim has run out, give up and let the sweep have them.
     """
     ids = [m.pk for m in messages]
-    for wait in (*MARK_SENT_WAITS, None):
+    claim_ends = min(m.claimed_at for m in messages) + dt.timedelta(
+        seconds=settings.OUTBOX_CLAIM_TIMEOUT
+    )
+    waits = settings.OUTBOX_RECORD_WAITS
+    for wait in itertools.chain(waits, itertools.repeat(waits[-1])):
         try:
             Message.objects.mark_sent(ids, timezone.now())
             return
         except DATABASE_GONE:
-            if wait is None:
+            left = (claim_ends - timezone.now()).total_seconds()
+            if left <= 0:
                 raise
             logger.warning("Recording messages %s as sent failed; reconnecting.", ids)
             connection.close()
-            time.sleep(wait)
+            time.sleep(min(wait, left))
 
 
 def error_name(error: Exception | str) -> str:
@@ -322,7 +335,12 @@ def error_name(error: Exception | str) -> str:
 
 
 def finish(
-    ids: list[int], status: str, *, reason: str, error: Exception | str | None = None
+    ids: list[int],
+    status: str,
+    *,
+    reason: str,
+    error: Exception | str | None = None,
+    **changes: object,
 ) -> None:
     Message.objects.filter(pk__in=ids).update(
         status=status,
@@ -331,29 +349,53 @@ def finish(
         subject="",
         text_body="",
         html_body="",
+        **changes,
     )
     Message.objects.filter(pk__in=ids, forget_recipient=True).update(to="")
 
 
-def retry(messages: list[Message], error: Exception | str) -> None:
-    """After a transport error: each message waits its backoff, or is given up on at the end."""
+def retry(
+    failed: list[Message], error: Exception | str, *, untried: Iterable[Message] = ()
+) -> None:
+    """After a transport error: each message whose send failed counts an attempt and waits its
+    backoff (OUTBOX_BACKOFF), or is given up on once it has waited them all; the untried rest
+    of its batch wait as long as their own attempts say, without counting one."""
     now = timezone.now()
-    give_up = [m.pk for m in messages if m.attempts >= MAX_ATTEMPTS]
+    backoff = settings.OUTBOX_BACKOFF
+    give_up = [m for m in failed if m.attempts >= len(backoff)]
+    for message in give_up:
+        logger.warning(
+            "Gave up on %s message %s after %d attempts: %s.",
+            message.kind,
+            message.key,
+            message.attempts + 1,
+            error_name(error),
+        )
     if give_up:
-        finish(give_up, Status.FAILED, reason="gave_up", error=error)
-    waits: defaultdict[int, list[int]] = defaultdict(list)
-    for message in messages:
-        if message.attempts < MAX_ATTEMPTS:
-            waits[BACKOFF[message.attempts - 1]].append(message.pk)
-    for wait, ids in waits.items():
+        failure = {"attempts": F("attempts") + 1}
+        finish([m.pk for m in give_up], Status.FAILED, reason="gave_up", error=error, **failure)
+    waits: defaultdict[tuple[float, bool], list[int]] = defaultdict(list)  # by (wait, failed)
+    for message in failed:
+        if message not in give_up:
+            waits[wait_after(message.attempts + 1), True].append(message.pk)
+    for message in untried:
+        waits[wait_after(message.attempts), False].append(message.pk)
+    for (wait, counts), ids in waits.items():
         Message.objects.filter(pk__in=ids).update(
             status=Status.PENDING,
             next_attempt_at=now + dt.timedelta(seconds=wait),
             claimed_at=None,
-            last_error=error_name(error),
+            **({"attempts": F("attempts") + 1, "last_error": error_name(error)} if counts else {}),
         )
-        if wait <= SHORT_WAIT:
-            enqueue(ids, countdown=wait + 1)  # a second late, so that it finds them due
+        if wait <= settings.OUTBOX_SHORT_WAIT:
+            enqueue(ids, countdown=wait + settings.OUTBOX_RETRY_MARGIN)
+
+
+def wait_after(attempts: int) -> float:
+    """How long a message waits after its `attempts`th failure (a message not yet tried, after
+    the first)."""
+    backoff = settings.OUTBOX_BACKOFF
+    return backoff[min(max(attempts, 1), len(backoff)) - 1]
 
 
 def release(messages: list[Message]) -> None:

@@ -198,18 +198,31 @@ CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
-# The outbox (apps/outbox/tasks.py): a sender stops taking new messages after SEND_BUDGET
-# seconds, so a claim older than CLAIM_TIMEOUT is a dead sender's; a message due for more than
-# QUEUE_GRACE seconds and still unclaimed lost its task. The sweep queues both again, so a
-# message stalls for at most CLAIM_TIMEOUT (or QUEUE_GRACE) + SWEEP_SECONDS.
-OUTBOX_SEND_BUDGET = env.int("OUTBOX_SEND_BUDGET", 30)
-OUTBOX_CLAIM_TIMEOUT = env.int("OUTBOX_CLAIM_TIMEOUT", 90)
-OUTBOX_QUEUE_GRACE = env.int("OUTBOX_QUEUE_GRACE", 90)
-OUTBOX_SWEEP_SECONDS = env.int("OUTBOX_SWEEP_SECONDS", 30)
+# The outbox (apps/outbox/tasks.py), all in seconds. A sender stops taking new messages after
+# SEND_BUDGET, so a claim older than CLAIM_TIMEOUT is a dead sender's; a message due for more
+# than QUEUE_GRACE and still unclaimed lost its task. The sweep, every SWEEP_SECONDS, queues both
+# again, so a message stalls for at most CLAIM_TIMEOUT (or QUEUE_GRACE) + SWEEP_SECONDS.
+OUTBOX_SEND_BUDGET = env.float("OUTBOX_SEND_BUDGET", 30)
+OUTBOX_CLAIM_TIMEOUT = env.float("OUTBOX_CLAIM_TIMEOUT", 90)
+OUTBOX_QUEUE_GRACE = env.float("OUTBOX_QUEUE_GRACE", 90)
+OUTBOX_SWEEP_SECONDS = env.float("OUTBOX_SWEEP_SECONDS", 30)
+# A message whose send failed (a temporary refusal, no answer) waits these before its attempt
+# 2, 3, ... (comma-separated); its next failure after the last wait gives up on it.
+OUTBOX_BACKOFF = env.list("OUTBOX_BACKOFF", [10, 30, 60, 300, 900, 1800, 3600], subcast=float)
+# A retry due within SHORT_WAIT is published at once with a countdown; a later one waits in the
+# database for the sweep, so that the broker never holds a task for long (visibility_timeout).
+OUTBOX_SHORT_WAIT = env.float("OUTBOX_SHORT_WAIT", 60)
+# A retry's countdown ends this long after its wait, more than two machines' clocks differ, so
+# that the worker finds the message due.
+OUTBOX_RETRY_MARGIN = env.float("OUTBOX_RETRY_MARGIN", 1)
+# When recording a delivery fails (the database), the sender waits these between tries, the
+# last again and again, for as long as its claim holds (CLAIM_TIMEOUT): until it is recorded,
+# the sweep would send the message again.
+OUTBOX_RECORD_WAITS = env.list("OUTBOX_RECORD_WAITS", [0.1, 0.5, 1, 2, 4], subcast=float)
 CELERY_BEAT_SCHEDULE = {
     "sweep-outbox": {
         "task": "apps.outbox.tasks.sweep_messages",
-        "schedule": float(OUTBOX_SWEEP_SECONDS),
+        "schedule": OUTBOX_SWEEP_SECONDS,
     },
     "dispatch-due-reminders": {
         "task": "apps.reminders.tasks.dispatch_due_reminders",

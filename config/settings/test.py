@@ -34,6 +34,22 @@ CACHES = {
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", REDIS_URL)
 CELERY_BROKER_TRANSPORT_OPTIONS = REDIS_BROKER_OPTIONS  # noqa: F405
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", True)
+# The outbox's waits in tenths of seconds, not minutes, so that the retries, claim timeouts and
+# sweeps the delivery and fault tests count on come round in a test's time. Worker and beat
+# processes a test starts read these too (this settings module), unless their environment says
+# otherwise. That production's own values keep the outbox's promises: tests/outbox/test_settings.
+OUTBOX_SEND_BUDGET = env.float("OUTBOX_SEND_BUDGET", 1)
+OUTBOX_CLAIM_TIMEOUT = env.float("OUTBOX_CLAIM_TIMEOUT", 4)
+OUTBOX_QUEUE_GRACE = env.float("OUTBOX_QUEUE_GRACE", 2)
+OUTBOX_SWEEP_SECONDS = env.float("OUTBOX_SWEEP_SECONDS", 0.5)
+OUTBOX_BACKOFF = env.list("OUTBOX_BACKOFF", [0.2, 0.4, 0.8, 1.6, 3.2, 6.4, 12.8], subcast=float)
+OUTBOX_SHORT_WAIT = env.float("OUTBOX_SHORT_WAIT", 1)
+OUTBOX_RETRY_MARGIN = env.float("OUTBOX_RETRY_MARGIN", 0.05)
+OUTBOX_RECORD_WAITS = env.list("OUTBOX_RECORD_WAITS", [0.05, 0.1, 0.2, 0.4], subcast=float)
+CELERY_BEAT_SCHEDULE = {  # a new dict: base's schedule stays production's
+    **CELERY_BEAT_SCHEDULE,  # noqa: F405
+    "sweep-outbox": {**CELERY_BEAT_SCHEDULE["sweep-outbox"], "schedule": OUTBOX_SWEEP_SECONDS},  # noqa: F405
+}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {  # a new dict: base.STORAGES stays what production and the image use
     **STORAGES,  # noqa: F405

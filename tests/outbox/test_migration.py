@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from apps.outbox.models import Message
 from tests.migrating import migrate, migrated_back_to
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -77,3 +78,19 @@ def test_every_email_and_delivery_becomes_a_message_in_the_same_state(old_apps):
         now,
     )
     assert summary.next_attempt_at - now < dt.timedelta(seconds=1)
+
+
+def test_a_message_sent_before_deliveries_were_counted_counts_one():
+    with migrated_back_to([("outbox", "0004_attempts_are_failed_sends")]) as apps:
+        Before = apps.get_model("outbox", "Message")
+        for n, status in enumerate(("sent", "pending", "failed")):
+            Before.objects.create(
+                kind="code", key=f"code:{n}", message_id=f"<{n}@x>", status=status
+            )
+        migrate([("outbox", "0005_deliveries")])
+
+        assert sorted(Message.objects.values_list("status", "deliveries")) == [
+            ("failed", 0),
+            ("pending", 0),
+            ("sent", 1),
+        ]

@@ -23,7 +23,7 @@ from tests.celery_smtp import (
     worker_process,
 )
 from tests.conftest import make_user
-from tests.outbox.test_faults import FAST, all_sent
+from tests.outbox.test_faults import all_sent
 from tests.push_service import Browser, push_service
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -57,7 +57,7 @@ def test_a_worker_killed_mid_batch_still_gets_every_notification_to_its_device_o
             )
             for n, device in enumerate(devices)
         )
-        env = process_env(mailbox.port, django_settings.REDIS_URL, **FAST)
+        env = process_env(mailbox.port, django_settings.REDIS_URL)
         with publishing_to(django_settings.REDIS_URL):
             enqueue([m.pk for m in messages])
 

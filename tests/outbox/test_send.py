@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.conf import settings
 from django.db import connections
 from django.utils import timezone
 
@@ -10,7 +11,7 @@ from apps.outbox import tasks
 from apps.outbox.models import Message, Status
 from tests.outbox.conftest import queued, stored
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 
 def ids(messages: list[Message]) -> list[int]:
@@ -30,7 +31,7 @@ def test_a_stored_email_goes_out_with_its_own_message_id_and_its_content_is_then
     assert sent.get_body(("plain",)).get_content().strip() == "Your code is CALM-42."
     assert "<b>CALM-42</b>" in sent.get_body(("html",)).get_content()
     message.refresh_from_db()
-    assert (message.status, message.attempts, message.user) == (Status.SENT, 1, alice)
+    assert (message.status, message.attempts, message.user) == (Status.SENT, 0, alice)
     assert (message.subject, message.text_body, message.html_body) == ("", "", "")
     assert message.sent_at is not None
 
@@ -56,7 +57,7 @@ def test_each_message_is_recorded_sent_before_the_next_one_goes(mailbox):
     ]
 
 
-def test_a_temporary_refusal_puts_the_batch_back_with_its_first_backoff(mailbox):
+def test_a_temporary_refusal_counts_an_attempt_for_that_message_and_puts_the_batch_back(mailbox):
     batch = stored(2)
     mailbox.refuse_next = 1
     before = timezone.now()
@@ -64,13 +65,12 @@ def test_a_temporary_refusal_puts_the_batch_back_with_its_first_backoff(mailbox)
     assert tasks.send(ids(batch)) == 0
 
     assert mailbox.received == []
+    assert sorted(Message.objects.values_list("to", "status", "attempts", "last_error")) == [
+        ("runner0@example.com", Status.PENDING, 1, "SMTPDataError"),  # the one refused
+        ("runner1@example.com", Status.PENDING, 0, ""),  # not tried: no attempt
+    ]
     for message in Message.objects.all():
-        assert (message.status, message.attempts, message.last_error) == (
-            Status.PENDING,
-            1,
-            "SMTPDataError",
-        )
-        assert message.next_attempt_at >= before + dt.timedelta(seconds=tasks.BACKOFF[0])
+        assert message.next_attempt_at >= before + dt.timedelta(seconds=settings.OUTBOX_BACKOFF[0])
         assert message.subject  # still to be sent
 
 
@@ -87,7 +87,7 @@ def test_an_address_refused_for_good_fails_alone_and_the_others_go(mailbox):
     assert (refused.reason, refused.last_error) == ("refused", "SMTPRecipientsRefused")
 
 
-def test_with_the_mail_server_down_the_last_attempt_gives_up_and_says_why(settings):
+def test_with_the_mail_server_down_the_last_attempt_gives_up_and_says_why(settings, caplog):
     settings.MAILERS = {
         "default": {
             "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
@@ -95,7 +95,7 @@ def test_with_the_mail_server_down_the_last_attempt_gives_up_and_says_why(settin
         }
     }
     [tired, fresh] = stored(2)
-    Message.objects.filter(pk=tired.pk).update(attempts=tasks.MAX_ATTEMPTS - 1)
+    Message.objects.filter(pk=tired.pk).update(attempts=len(settings.OUTBOX_BACKOFF))
 
     tasks.send([tired.pk, fresh.pk])
 
@@ -107,7 +107,13 @@ def test_with_the_mail_server_down_the_last_attempt_gives_up_and_says_why(settin
         "ConnectionRefusedError",
         "",
     )
-    assert (fresh.status, fresh.attempts) == (Status.PENDING, 1)
+    assert (fresh.status, fresh.attempts) == (Status.PENDING, 0)  # never tried
+    attempts = len(settings.OUTBOX_BACKOFF) + 1
+    assert tired.attempts == attempts
+    [warning] = [r for r in caplog.records if r.levelname == "WARNING"]
+    assert warning.getMessage() == (
+        f"Gave up on code message code:0 after {attempts} attempts: ConnectionRefusedError."
+    )
 
 
 def test_what_is_not_due_claimed_elsewhere_or_sent_is_left_alone(mailbox):
@@ -139,12 +145,23 @@ def test_recording_a_delivery_clears_what_was_stored_and_only_the_addresses_to_f
 
     assert sorted(
         Message.objects.values_list(
-            "to", "status", "sent_at", "subject", "text_body", "headers", "last_error"
+            "to", "status", "sent_at", "subject", "text_body", "headers", "last_error", "deliveries"
         )
     ) == [
-        ("", Status.SENT, now, "", "", {}, ""),
-        ("runner1@example.com", Status.SENT, now, "", "", {}, ""),
+        ("", Status.SENT, now, "", "", {}, "", 1),
+        ("runner1@example.com", Status.SENT, now, "", "", {}, "", 1),
     ]
+
+
+def test_a_second_acceptance_counts_as_a_second_delivery_at_its_own_time():
+    [message] = stored(1)
+    first = timezone.now()
+    Message.objects.mark_sent([message.pk], first)
+
+    Message.objects.mark_sent([message.pk], first + dt.timedelta(seconds=5))
+
+    message.refresh_from_db()
+    assert (message.deliveries, message.sent_at) == (2, first + dt.timedelta(seconds=5))
 
 
 def test_out_of_time_the_rest_of_a_batch_goes_back_to_be_sent_at_once(mailbox, settings):
@@ -155,6 +172,6 @@ def test_out_of_time_the_rest_of_a_batch_goes_back_to_be_sent_at_once(mailbox, s
 
     assert mailbox.recipients() == ["runner0@example.com", "runner1@example.com"]
     assert sorted(Message.objects.values_list("to", "status", "attempts")) == [
-        ("runner0@example.com", Status.SENT, 1),
-        ("runner1@example.com", Status.SENT, 2),
+        ("runner0@example.com", Status.SENT, 0),
+        ("runner1@example.com", Status.SENT, 0),  # handed back for want of time: no attempt
     ]

@@ -12,7 +12,7 @@ from apps.reminders.tasks import dispatch_due
 from tests.checkins.conftest import checkin
 from tests.conftest import make_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 # A Friday: 19:00 in Berlin is 18:00 UTC in November.
 EVENING = dt.datetime(2026, 11, 27, 18, 0, tzinfo=dt.UTC)
 
@@ -244,3 +244,26 @@ def dispatch_queries(people: int) -> int:
 
 def test_a_batch_with_devices_costs_the_same_queries_for_one_person_or_forty(db):
     assert dispatch_queries(1) == dispatch_queries(40)
+
+
+def test_a_slot_dispatched_again_adds_nothing_and_the_rest_of_its_batch_still_goes(
+    scheduled, charlie, django_capture_on_commit_callbacks
+):
+    run(EVENING, django_capture_on_commit_callbacks)
+    again = Reminder.objects.filter(user=scheduled, kind=Kind.CHECKIN)
+    again.update(next_due_at=EVENING)  # the same slot again
+    prefs = Preferences.objects.for_user(charlie)
+    prefs.checkin_enabled = True
+    prefs.save()
+    Reminder.objects.reschedule(charlie)
+    Reminder.objects.filter(user=charlie, kind=Kind.CHECKIN).update(next_due_at=EVENING)
+
+    queued: list[int] = []
+    with (
+        time_machine.travel(EVENING, tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        assert dispatch_due(EVENING, queued.extend) == 2
+
+    assert Message.objects.filter(user=scheduled).count() == 1
+    assert queued == [Message.objects.get(user=charlie).pk]
