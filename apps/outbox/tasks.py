@@ -81,30 +81,43 @@ def register(kinds: Iterable[str], builder: Builder) -> None:
 
 
 def queue_email(
-    email: EmailMessage, *, kind: str, user: object = None, forget_recipient: bool = False
+    email: EmailMessage,
+    *,
+    kind: str,
+    user: object = None,
+    forget_recipient: bool = False,
+    key: str = "",
 ) -> list[Message]:
-    """Store the email, one row per recipient, and send it from a task once the caller commits.
+    """Store the email, one row per recipient, and send it from a task once the caller commits;
+    returns the rows made.
 
     user: the person it is about (whoever it is addressed to); its rows go with them.
     forget_recipient: clear the address from the row once it is sent or given up on.
+    key: the slot of an email to one recipient that must go out once per slot (one editor's
+    review in one week): if a message of this kind and key exists already, none is made.
     """
+    if key and len(email.to) != 1:
+        raise ValueError("A keyed email goes to one recipient: its key is its slot.")
     alternatives = getattr(email, "alternatives", [])
     html = next((body for body, mimetype in alternatives if mimetype == "text/html"), "")
-    messages = [
-        Message.objects.create(
-            channel=Channel.EMAIL,
-            kind=kind,
-            key=f"{kind}:{uuid.uuid4().hex}",
-            user=user,
-            to=recipient,
-            subject=email.subject,
-            text_body=email.body,
-            html_body=html,
-            headers=dict(email.extra_headers),
-            forget_recipient=forget_recipient,
+    messages = []
+    for recipient in email.to:
+        message, made = Message.objects.get_or_create(
+            key=f"{kind}:{key or uuid.uuid4().hex}",
+            defaults={
+                "channel": Channel.EMAIL,
+                "kind": kind,
+                "user": user,
+                "to": recipient,
+                "subject": email.subject,
+                "text_body": email.body,
+                "html_body": html,
+                "headers": dict(email.extra_headers),
+                "forget_recipient": forget_recipient,
+            },
         )
-        for recipient in email.to
-    ]
+        if made:
+            messages.append(message)
     enqueue_on_commit([m.pk for m in messages])
     return messages
 

@@ -1,6 +1,7 @@
 from celery import shared_task
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 
 from apps.accounts.models import User
 from apps.lib.emails import render_email
@@ -14,7 +15,7 @@ CONTENT_EDITORS = "Content editors"
 def send_crisis_line_review() -> int:
     """Every Monday: email each content editor the crisis lines not verified for six months.
 
-    Returns how many editors were emailed.
+    Once per editor per ISO week, however many beats run it; returns how many were emailed.
     """
     lines = list(CrisisLine.objects.due_for_review().order_by("last_verified_on", "country"))
     if not lines:
@@ -23,8 +24,11 @@ def send_crisis_line_review() -> int:
         (line, settings.SITE_URL + reverse("admin:resources_crisisline_change", args=[line.pk]))
         for line in lines
     ]
+    year, week, _ = timezone.localdate().isocalendar()  # one review per editor per week
     editors = User.objects.filter(is_active=True, groups__name=CONTENT_EDITORS).distinct()
+    emailed = 0
     for editor in editors:
         email = render_email("crisis_review", editor.email, {"rows": rows})
-        queue_email(email, kind="crisis_review", user=editor)
-    return len(editors)
+        slot = f"{editor.pk}:{year}-W{week:02}"
+        emailed += len(queue_email(email, kind="crisis_review", user=editor, key=slot))
+    return emailed
