@@ -195,8 +195,8 @@ def reset_broker_connections() -> None:
     from kombu import pools
 
     pools.reset()
-    celery_app._pool = None
-    celery_app.amqp._producer_pool = None
+    celery_app.close()  # its connection pool; the next publish opens one on the current URL
+    del celery_app.amqp  # and its producer pool, made again from the current URL when asked
 
 
 WORKER_DB_NAME = "pacewise-test-worker"  # application_name of a worker process's connections

@@ -28,8 +28,8 @@ SIGNUP = {
 def reset_broker_connections() -> None:
     """Forget pooled broker connections so the next publish connects to the current URL."""
     pools.reset()
-    celery_app._pool = None
-    celery_app.amqp._producer_pool = None
+    celery_app.close()  # its connection pool; the next publish opens one on the current URL
+    del celery_app.amqp  # and its producer pool, made again from the current URL when asked
 
 
 @contextmanager
