@@ -16,6 +16,7 @@ from collections import Counter
 
 import psycopg
 import pytest
+from aiosmtpd.controller import Controller
 from django.conf import settings as django_settings
 from django.db import connection
 
@@ -23,6 +24,7 @@ from apps.outbox.models import Message, Status
 from apps.outbox.tasks import enqueue
 from tests.celery_smtp import (
     WORKER_DB_NAME,
+    Mailbox,
     beat_process,
     free_port,
     process_env,
@@ -168,3 +170,44 @@ def test_a_delivery_that_cannot_be_recorded_is_repeated_once_with_the_same_messa
     assert twice == 2
     assert mailbox.message_ids()[9] == repeated  # the tenth, accepted as the database went
     assert not Message.objects.filter(status=Status.FAILED).exists()
+
+
+def test_a_slow_relay_that_then_drops_out_for_three_seconds_loses_nothing(tmp_path):
+    """A relay taking a quarter of a second a message: each claim sends what fits in its budget
+    (OUTBOX_SEND_BUDGET, a second here) and hands the rest back, again and again. Those hand-backs
+    are not attempts, so when the relay then goes away for three seconds, the failed sends wait
+    their backoff and every message still arrives, none given up on."""
+    mailbox = Mailbox()
+    mailbox.delay = 0.25
+    port = free_port()
+
+    def relay() -> Controller:
+        controller = Controller(
+            mailbox, hostname="127.0.0.1", port=port, server_hostname="localhost"
+        )
+        controller.start()
+        return controller
+
+    controller = relay()
+    messages = stored(50)
+    twenty_in = threading.Event()
+    mailbox.on_accept = lambda count: count == 20 and twenty_in.set()
+    env = process_env(port, django_settings.REDIS_URL)
+    with publishing_to(django_settings.REDIS_URL):
+        enqueue([m.pk for m in messages])
+    try:
+        with worker_process(env, tmp_path / "w.log"), beat_process(env, tmp_path / "beat.log"):
+            assert twenty_in.wait(60), "the slow relay took twenty messages"
+            # By now every unsent message has been claimed and handed back several times.
+            controller.stop()  # the relay goes away: connections refused, the one in flight cut
+            time.sleep(3)
+            controller = relay()
+            wait_for(all_sent(50), "every message to be sent", timeout=120)
+    finally:
+        controller.stop()
+
+    counts = delivered_once_each(mailbox, messages)
+    assert sum(counts.values()) - 50 <= 1, counts.most_common(3)  # at most the one in flight
+    attempts = list(Message.objects.values_list("attempts", flat=True))
+    assert max(attempts) >= 1  # the dropout's failed sends counted...
+    assert max(attempts) < len(django_settings.OUTBOX_BACKOFF)  # ...and only they did
