@@ -44,6 +44,9 @@ class Section:
     build: RowBuilder | None = None  # default: model(**values)
     restore_single: SingleRestorer | None = None  # how a single section comes back
     replaced: bool = False  # a new account has some already (starter tags): a restore replaces them
+    # Whether a row of it makes the account's history, so that nothing is restored into it; a
+    # press of "I'm not safe right now" on a new account does not.
+    history: bool = True
 
     @property
     def restored(self) -> bool:
@@ -52,7 +55,13 @@ class Section:
     @property
     def authored(self) -> bool:
         """Rows the person made: an account holding any of them is not empty."""
-        return self.restored and not self.single and self.owner == "user" and not self.replaced
+        return (
+            self.history
+            and self.restored
+            and not self.single
+            and self.owner == "user"
+            and not self.replaced
+        )
 
 
 SECTIONS: list[Section] = []

@@ -76,6 +76,7 @@ SECTIONS = (
         SafetySignal,
         lambda user: SafetySignal.objects.for_user(user).order_by("created_at"),
         ("created_at",),
+        history=False,
     ),
     Section(
         "burnout_checks",

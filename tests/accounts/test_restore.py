@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from apps.accounts import export, registry, restore
 from apps.accounts.personal_data import PROFILE
-from apps.checkins.models import CheckIn, Tag
+from apps.checkins.models import CheckIn, SafetySignal, Tag
 from apps.imports.models import ImportJob
 from apps.reminders.models import Preferences, Reminder
 from tests.accounts.userdata import fill
@@ -121,6 +121,18 @@ def test_an_account_with_a_history_is_not_restored_into(alice_client, alice, cha
     assert response.status_code == 422
     assert "This account already has a history." in response.content.decode()
     assert CheckIn.objects.filter(user=alice).count() == 1
+
+
+def test_a_new_account_that_asked_for_crisis_help_can_still_restore_its_history(
+    alice_client, alice, charlie
+):
+    fill(charlie)
+    SafetySignal.objects.create(user=alice)  # "I'm not safe right now", before anything else
+
+    response = upload(alice_client, b"".join(export.json_chunks(charlie)))
+
+    assert response.status_code == 302
+    assert ImportJob.objects.get(user=alice).status == ImportJob.Status.PREVIEW
 
 
 def bad(data: dict, section: str, **row: object) -> bytes:
