@@ -1,6 +1,5 @@
 import pytest
-from django.db import OperationalError
-from django.db.backends.utils import CursorWrapper
+from django.db import OperationalError, connection
 from django.test import Client
 from django.urls import reverse
 
@@ -10,12 +9,14 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def database_down(monkeypatch):
-    def refuse(*args, **kwargs):
+def database_down():
+    """Every statement fails as a refused connection would, through Django's execute_wrapper."""
+
+    def refuse(execute, sql, params, many, context):
         raise OperationalError("connection to server at 127.0.0.1 failed: Connection refused")
 
-    monkeypatch.setattr(CursorWrapper, "execute", refuse)
-    monkeypatch.setattr(CursorWrapper, "executemany", refuse)
+    with connection.execute_wrapper(refuse):
+        yield
 
 
 def test_with_the_database_down_the_crisis_page_still_shows_the_emergency_number(database_down):
