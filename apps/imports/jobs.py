@@ -73,8 +73,8 @@ def publish(pk: int) -> None:
 def claim(pk: int) -> ImportJob | None:
     """The job, locked for this run, if it still has work; None if another run finished it.
 
-    Its file is read only where it is used: each chunk of a large import claims the job again,
-    and decrypting the whole file each time took a tenth of the import.
+    The claim leaves the file unread (deferred): each chunk of a large import claims the job
+    again.
     """
     job = ImportJob.objects.select_for_update().defer("content").filter(pk=pk).first()
     if job is None or job.is_finished or job.status == ImportJob.Status.PREVIEW:

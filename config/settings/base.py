@@ -106,7 +106,8 @@ def database(default_url: str) -> dict:
         # The web server, the worker and beat of `make run` share one file. IMMEDIATE takes the
         # write lock when a transaction begins, so that two of them claiming the same rows take
         # turns (what SELECT ... FOR UPDATE does on PostgreSQL, and SQLite does not have) rather
-        # than one failing with "database is locked"; WAL lets pages read while a write goes on.
+        # than one failing with "database is locked". With ATOMIC_REQUESTS every request is such a
+        # transaction, so requests take turns too: fine for `make run`, not for serving many.
         db.setdefault("OPTIONS", {}).update(
             transaction_mode="IMMEDIATE",
             timeout=20,
