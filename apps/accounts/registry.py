@@ -93,10 +93,6 @@ def register(
         ON_NEW_TIME_ZONE.append(on_new_time_zone)
 
 
-def section(name: str) -> Section:
-    return next(s for s in SECTIONS if s.name == name)
-
-
 def account_created(user: User) -> None:
     """A person has just signed up: each app sets up what a new account starts with."""
     for hook in ON_NEW_ACCOUNT:

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -136,10 +135,9 @@ def audit_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def audit_start(request: HttpRequest) -> HttpResponse:
     form = StartAuditForm(request.POST, user=request.user, today=timezone.localdate())
-    with transaction.atomic():
-        # Hold the person's row so a double-clicked Start can't create two overlapping weeks.
-        User.objects.lock_row(request.user)
-        audit = form.save() if form.is_valid() else None
+    # Hold the person's row so a double-clicked Start can't create two overlapping weeks.
+    User.objects.lock_row(request.user)
+    audit = form.save() if form.is_valid() else None
     if audit is None:
         return render(request, "audits/list.html", audit_list_context(request, form), status=422)
     messages.success(request, "Your audit week has started. Log a moment whenever you notice one.")

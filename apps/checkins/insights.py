@@ -5,8 +5,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from apps.checkins.models import CheckIn, Drive, Need, day_path_prefix
+from apps.checkins.models import CheckIn, Drive, day_path_prefix
 from apps.lib import charts
+from apps.resources.models import Need
 
 # The masked-ambition rule. Over the last SIGNAL_WINDOW local days (today included), at least
 # SIGNAL_MIN_DAYS days were checked in with energy at or below LOW_ENERGY and a drive on the

@@ -26,9 +26,10 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from apps.checkins.forms import QuickCheckInForm
-from apps.checkins.models import CheckIn, Need
+from apps.checkins.models import CheckIn
 from apps.lib.dates import long_day
 from apps.resources.crisis import asked_country, help_for
+from apps.resources.models import Need
 
 # Bumped whenever what the worker precaches changes shape; the static files' own hashes
 # already change its script whenever one of them does.

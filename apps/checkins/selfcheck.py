@@ -2,7 +2,6 @@
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -106,15 +105,14 @@ def take(request: HttpRequest) -> HttpResponse:
     form = BurnoutCheckForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         today = timezone.localdate()
-        with transaction.atomic():
-            BurnoutCheck.objects.create(
-                user=request.user,
-                taken_on=today,
-                answers=form.cleaned_data["answers"],
-                skipped_work=form.cleaned_data["skip_work"],
-            )
-            request.user.self_check_due_on = today + burnout.RETAKE_AFTER
-            request.user.save(update_fields=["self_check_due_on"])
+        BurnoutCheck.objects.create(
+            user=request.user,
+            taken_on=today,
+            answers=form.cleaned_data["answers"],
+            skipped_work=form.cleaned_data["skip_work"],
+        )
+        request.user.self_check_due_on = today + burnout.RETAKE_AFTER
+        request.user.save(update_fields=["self_check_due_on"])
         return redirect("checkins:self-check-results")
     status = 422 if form.is_bound else 200
     return render(request, "checkins/self_check.html", {"form": form}, status=status)

@@ -3,7 +3,6 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.db.models.functions import Lower
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -79,18 +78,15 @@ def tags(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def tag_add(request: HttpRequest) -> HttpResponse:
-    with transaction.atomic():
-        User.objects.lock_row(request.user)  # two tabs still make at most MAX_ACTIVE
-        form = TagForm(request.POST, user=request.user)
-        if not form.is_valid():
-            return render(
-                request, "checkins/tags.html", tags_context(request, form=form), status=422
-            )
-        tag = form.save(commit=False)
-        tag.user = request.user
-        last = Tag.objects.for_user(request.user).order_by("-order").first()
-        tag.order = last.order + 1 if last else 0
-        tag.save()
+    User.objects.lock_row(request.user)  # two tabs still make at most MAX_ACTIVE
+    form = TagForm(request.POST, user=request.user)
+    if not form.is_valid():
+        return render(request, "checkins/tags.html", tags_context(request, form=form), status=422)
+    tag = form.save(commit=False)
+    tag.user = request.user
+    last = Tag.objects.for_user(request.user).order_by("-order").first()
+    tag.order = last.order + 1 if last else 0
+    tag.save()
     messages.success(request, f"Added “{tag.name}”.")
     return redirect("checkins:tags")
 
@@ -134,14 +130,13 @@ def tag_move(request: HttpRequest, pk: int) -> HttpResponse:
     """Swap the tag with its neighbour above or below among the active tags of its kind (and
     number that kind's tags afresh)."""
     tag = own_tag(request, pk)
-    with transaction.atomic():
-        User.objects.lock_row(request.user)
-        siblings = list(Tag.objects.for_user(request.user).active().filter(kind=tag.kind))
-        index = next(i for i, t in enumerate(siblings) if t.pk == tag.pk)
-        other = index - 1 if request.POST.get("direction") == "up" else index + 1
-        if 0 <= other < len(siblings):
-            siblings[index], siblings[other] = siblings[other], siblings[index]
-            for position, sibling in enumerate(siblings):
-                sibling.order = position
-            Tag.objects.bulk_update(siblings, ["order"])
+    User.objects.lock_row(request.user)
+    siblings = list(Tag.objects.for_user(request.user).active().filter(kind=tag.kind))
+    index = next(i for i, t in enumerate(siblings) if t.pk == tag.pk)
+    other = index - 1 if request.POST.get("direction") == "up" else index + 1
+    if 0 <= other < len(siblings):
+        siblings[index], siblings[other] = siblings[other], siblings[index]
+        for position, sibling in enumerate(siblings):
+            sibling.order = position
+        Tag.objects.bulk_update(siblings, ["order"])
     return redirect("checkins:tags")

@@ -19,12 +19,13 @@ from django.template.loader import render_to_string
 
 from apps.accounts.models import User
 from apps.checkins.insights import LOW_ENERGY, SIGNAL_MIN_DAYS, SIGNAL_WINDOW, drive_score
-from apps.checkins.models import BurnoutCheck, CheckIn, JournalEntry, Need
+from apps.checkins.models import BurnoutCheck, CheckIn, JournalEntry
 from apps.checkins.selfcheck import trend
 from apps.checkins.together import SLEEP_BANDS
 from apps.lib import charts
 from apps.lib.dates import local_midnight, week_start, zone
 from apps.planning.models import BoundaryPractice, RestWindow, WeeklyAction
+from apps.resources.models import Need
 
 SECTIONS = (
     ("checkins", "Check-ins: energy and drive"),

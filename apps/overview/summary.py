@@ -28,9 +28,10 @@ from apps.accounts.models import User
 from apps.audits.models import EnergyMoment
 from apps.checkins.feelings import FEELINGS
 from apps.checkins.insights import LOW_ENERGY, MaskedAmbition, masked_ambition
-from apps.checkins.models import CheckIn, Drive, Need
+from apps.checkins.models import CheckIn, Drive
 from apps.lib.dates import day_and_time, local_midnight, long_day, week_start, zone
 from apps.planning.models import RestWindow, WeeklyAction
+from apps.resources.models import Need
 
 OWN_WORD = "your own word"
 # Local hour bands for the audit's best and worst time of day, in the order ties are settled.

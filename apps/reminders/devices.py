@@ -9,7 +9,6 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -72,18 +71,17 @@ def device_add(request: HttpRequest) -> JsonResponse:
         errors = [error for field in form.errors.values() for error in field]
         return JsonResponse({"error": " ".join(errors)}, status=400)
     endpoint = form.cleaned_data["endpoint"]
-    with transaction.atomic():
-        # A device someone else signed in on before: what was queued for them is not for us.
-        PushSubscription.objects.filter(endpoint=endpoint).exclude(user=request.user).delete()
-        device, created = PushSubscription.objects.update_or_create(
-            endpoint=endpoint,
-            defaults={
-                "user": request.user,
-                "p256dh": form.cleaned_data["p256dh"],
-                "auth": form.cleaned_data["auth"],
-                "label": device_label(request.headers.get("User-Agent", ""))[:80],
-            },
-        )
+    # A device someone else signed in on before: what was queued for them is not for us.
+    PushSubscription.objects.filter(endpoint=endpoint).exclude(user=request.user).delete()
+    device, created = PushSubscription.objects.update_or_create(
+        endpoint=endpoint,
+        defaults={
+            "user": request.user,
+            "p256dh": form.cleaned_data["p256dh"],
+            "auth": form.cleaned_data["auth"],
+            "label": device_label(request.headers.get("User-Agent", ""))[:80],
+        },
+    )
     messages.success(
         request,
         f"{device.label} gets notifications now. Choose above which reminders come that way.",
@@ -113,8 +111,7 @@ def device_test(request: HttpRequest, pk: int) -> HttpResponse:
         tag="push_test",
         ttl=5 * 60,
     )
-    with transaction.atomic():
-        queue_push(device, notification, kind="push_test")
+    queue_push(device, notification, kind="push_test")
     messages.success(request, f"A test notification is on its way to {device.label}.")
     return redirect(reverse("reminders:preferences") + "#devices")
 

@@ -1,4 +1,5 @@
-"""The test suite: real PostgreSQL and Redis (see the Makefile's defaults)."""
+"""The test suite: real PostgreSQL and Redis (see the Makefile's defaults); with
+DATABASE_URL=sqlite:// (make test's second pass), a SQLite file instead of PostgreSQL."""
 
 import os
 from pathlib import Path

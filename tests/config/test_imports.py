@@ -14,7 +14,16 @@ import pytest
 from django.conf import settings
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-FEATURE_APPS = ("accounts", "audits", "checkins", "planning", "reminders", "resources")
+FEATURE_APPS = (
+    "accounts",
+    "audits",
+    "checkins",
+    "imports",
+    "overview",
+    "planning",
+    "reminders",
+    "resources",
+)
 # Bottom to top: each app may import those before it, and none after it.
 LAYERS = (
     "lib",

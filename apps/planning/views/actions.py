@@ -3,7 +3,6 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Page, Paginator
-from django.db import transaction
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -117,19 +116,16 @@ def actions(request: HttpRequest) -> HttpResponse:
 @login_required
 def action_add(request: HttpRequest) -> HttpResponse:
     this_week = week_start(timezone.localdate())
-    with transaction.atomic():
-        User.objects.lock_row(request.user)
-        counts = dict(
-            WeeklyAction.objects.for_user(request.user)
-            .filter(week_of__gte=this_week)
-            .values_list("week_of")
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
-        form = ActionForm(
-            request.POST, values=own_values(request), this_week=this_week, counts=counts
-        )
-        saved = form.save(request.user) if form.is_valid() else None
+    User.objects.lock_row(request.user)
+    counts = dict(
+        WeeklyAction.objects.for_user(request.user)
+        .filter(week_of__gte=this_week)
+        .values_list("week_of")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    form = ActionForm(request.POST, values=own_values(request), this_week=this_week, counts=counts)
+    saved = form.save(request.user) if form.is_valid() else None
     if saved and not request.htmx:
         return redirect("planning:actions")
     template = "planning/actions.html#upcoming" if request.htmx else "planning/actions.html"

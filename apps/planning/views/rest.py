@@ -3,7 +3,6 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -61,15 +60,14 @@ def rest(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def rest_add(request: HttpRequest) -> HttpResponse:
-    with transaction.atomic():
-        User.objects.lock_row(request.user)
-        form = RestWindowForm(request.POST, user=request.user)
-        if form.is_valid():
-            window = form.save(commit=False)
-            window.user = request.user
-            window.save()
-            hooks.rest_window_planned(window)
-            return redirect("planning:rest-detail", pk=window.pk)
+    User.objects.lock_row(request.user)
+    form = RestWindowForm(request.POST, user=request.user)
+    if form.is_valid():
+        window = form.save(commit=False)
+        window.user = request.user
+        window.save()
+        hooks.rest_window_planned(window)
+        return redirect("planning:rest-detail", pk=window.pk)
     return render(request, "planning/rest.html", rest_context(request, form), status=422)
 
 

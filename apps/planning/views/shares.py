@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.humanize.templatetags.humanize import apnumber
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -51,29 +50,28 @@ def shares(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def share_create(request: HttpRequest) -> HttpResponse:
-    with transaction.atomic():
-        User.objects.lock_row(request.user)  # two tabs at once still make at most MAX_ACTIVE
-        form = ShareLinkForm(request.POST, user=request.user)
-        if (
-            form.is_valid()
-            and form.cleaned_data["email"]
-            and not under_limit(
-                request.user, "share-email", limit=ShareLink.EMAILS_PER_HOUR, period=3600
-            )
-        ):
-            form.add_error(
-                "email",
-                f"You have sent {apnumber(ShareLink.EMAILS_PER_HOUR)} links by email this hour. "
-                "Copy the link instead, or try again later.",
-            )
-        if not form.is_valid():
-            context = shares_context(request, form)
-            return render(request, "planning/shares.html", context, status=422)
-        link = form.save(commit=False)
-        link.user = request.user
-        link.save()
-        if email := form.cleaned_data["email"]:
-            send_share_link(link, email, request.build_absolute_uri(link.get_absolute_url()))
+    User.objects.lock_row(request.user)  # two tabs at once still make at most MAX_ACTIVE
+    form = ShareLinkForm(request.POST, user=request.user)
+    if (
+        form.is_valid()
+        and form.cleaned_data["email"]
+        and not under_limit(
+            request.user, "share-email", limit=ShareLink.EMAILS_PER_HOUR, period=3600
+        )
+    ):
+        form.add_error(
+            "email",
+            f"You have sent {apnumber(ShareLink.EMAILS_PER_HOUR)} links by email this hour. "
+            "Copy the link instead, or try again later.",
+        )
+    if not form.is_valid():
+        context = shares_context(request, form)
+        return render(request, "planning/shares.html", context, status=422)
+    link = form.save(commit=False)
+    link.user = request.user
+    link.save()
+    if email := form.cleaned_data["email"]:
+        send_share_link(link, email, request.build_absolute_uri(link.get_absolute_url()))
     if email:
         messages.success(request, f"Link created and on its way to {email}.")
     else:

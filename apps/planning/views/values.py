@@ -1,5 +1,4 @@
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
@@ -54,12 +53,11 @@ def values(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def value_add(request: HttpRequest) -> HttpResponse:
-    with transaction.atomic():
-        User.objects.lock_row(request.user)
-        form = ValueForm(request.POST, existing=own_values(request))
-        if form.is_valid():
-            form.save(request.user)
-            return values_panel(request)
+    User.objects.lock_row(request.user)
+    form = ValueForm(request.POST, existing=own_values(request))
+    if form.is_valid():
+        form.save(request.user)
+        return values_panel(request)
     return values_panel(request, status=422, form=form)
 
 
@@ -70,17 +68,16 @@ def value_move(request: HttpRequest, pk: int) -> HttpResponse:
     step = {"up": -1, "down": 1}.get(request.POST.get("direction", ""))
     if step is None:
         return HttpResponseBadRequest("Move a value up or down.")
-    with transaction.atomic():
-        User.objects.lock_row(request.user)
-        ordered = own_values(request)
-        here = next((i for i, v in enumerate(ordered) if v.pk == value.pk), None)
-        if here is None:  # removed in another tab meanwhile
-            raise Http404("No such value.")
-        if 0 <= here + step < len(ordered):
-            ordered[here], ordered[here + step] = ordered[here + step], ordered[here]
-        for rank, item in enumerate(ordered, start=1):
-            item.rank = rank
-        PersonalValue.objects.bulk_update(ordered, ["rank"])
+    User.objects.lock_row(request.user)
+    ordered = own_values(request)
+    here = next((i for i, v in enumerate(ordered) if v.pk == value.pk), None)
+    if here is None:  # removed in another tab meanwhile
+        raise Http404("No such value.")
+    if 0 <= here + step < len(ordered):
+        ordered[here], ordered[here + step] = ordered[here + step], ordered[here]
+    for rank, item in enumerate(ordered, start=1):
+        item.rank = rank
+    PersonalValue.objects.bulk_update(ordered, ["rank"])
     return values_panel(request)
 
 
